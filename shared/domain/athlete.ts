@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { Email, Id, Timestamp, lineText, multilineText } from './common';
+import type { CoachRole } from './organization';
+
+export const ATHLETE_STATUSES = ['active', 'inactive', 'suspended'] as const;
+export const AthleteStatus = z.enum(ATHLETE_STATUSES);
+export type AthleteStatus = z.infer<typeof AthleteStatus>;
+
+export const MAX_LABELS = 30;
+export const LABEL_PATTERN = /^@[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_-]{0,39}$/u;
+
+/**
+ * Labels are tags such as `@marathon` or `@injury-watch`. Typed input is normalised the same way
+ * everywhere (UI, API, sync): trimmed, lower-cased, `@` added when missing, spaces become dashes.
+ */
+export function normalizeLabel(input: string): string {
+  const t = input.trim().toLowerCase().replace(/\s+/g, '-');
+  return t.startsWith('@') ? t : `@${t}`;
+}
+
+export const Label = z
+  .string()
+  .max(41, 'a label must be at most 40 characters')
+  .regex(LABEL_PATTERN, 'a label is @ followed by lower-case letters, digits, - or _ (e.g. @injury-watch)');
+
+export const Labels = z
+  .array(Label)
+  .max(MAX_LABELS, `at most ${MAX_LABELS} labels`)
+  .refine((ls) => new Set(ls).size === ls.length, 'labels must not repeat');
+
+/** The athlete's membership of an organization: replicated as collection `athletes`. */
+export const Athlete = z.object({
+  id: Id,
+  user_id: Id,
+  first_name: lineText(80),
+  last_name: lineText(80),
+  email: Email,
+  display_name: lineText(80).nullable(),
+  member_level: lineText(40).nullable(),
+  labels: Labels,
+  private_notes: multilineText(5000),
+  status: AthleteStatus,
+  coach_ids: z.array(Id).max(50),
+  group_ids: z.array(Id).max(100),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type Athlete = z.infer<typeof Athlete>;
+
+/** The organization attributes any coach may change (product docs: "Updating athlete information"). */
+export const ATHLETE_COACH_FIELDS = ['display_name', 'member_level', 'labels', 'private_notes', 'status'] as const;
+/** Only the head coach assigns athletes to coaches. */
+export const ATHLETE_HEAD_COACH_FIELDS = ['coach_ids'] as const;
+/** Fields that are merged as sets when two coaches edit them concurrently. */
+export const ATHLETE_SET_FIELDS = ['labels', 'coach_ids', 'group_ids'] as const;
+/** Written by the server only. */
+export const ATHLETE_SERVER_FIELDS = ['created_at', 'updated_at'] as const;
+
+export const FIELD_LABELS: Record<keyof Athlete, string> = {
+  id: 'Id',
+  user_id: 'Account',
+  first_name: 'First name',
+  last_name: 'Last name',
+  email: 'Email',
+  display_name: 'Display name',
+  member_level: 'Member level',
+  labels: 'Labels',
+  private_notes: 'Private notes',
+  status: 'Status',
+  coach_ids: 'Assigned coaches',
+  group_ids: 'Groups',
+  created_at: 'Created',
+  updated_at: 'Updated',
+};
+
+/** The body of PATCH /athletes/{id}: only organization attributes; anything else is a 400. */
+export const AthletePatch = z
+  .strictObject({
+    display_name: lineText(80)
+      .nullable()
+      .transform((v) => (v === '' ? null : v)),
+    member_level: lineText(40)
+      .nullable()
+      .transform((v) => (v === '' ? null : v)),
+    labels: Labels,
+    private_notes: multilineText(5000),
+    status: AthleteStatus,
+  })
+  .partial();
+export type AthletePatch = z.infer<typeof AthletePatch>;
+
+export type ChangeRefusal = { code: 'forbidden' | 'invalid' | 'not_found'; message: string; field?: string };
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Decides whether a coach with `role` may turn `before` into `after` (both complete documents).
+ * Used by the server for every pushed or patched row; the UI uses the same field lists to show
+ * only the controls that would succeed.
+ */
+export function checkAthleteChange(before: Athlete, after: Athlete, role: CoachRole): ChangeRefusal | null {
+  for (const key of Object.keys(after) as (keyof Athlete)[]) {
+    if (sameValue(before[key], after[key])) continue;
+    if ((ATHLETE_SERVER_FIELDS as readonly string[]).includes(key)) continue;
+    if ((ATHLETE_COACH_FIELDS as readonly string[]).includes(key)) continue;
+    if ((ATHLETE_HEAD_COACH_FIELDS as readonly string[]).includes(key)) {
+      if (role === 'head_coach') continue;
+      return { code: 'forbidden', field: key, message: `Only the head coach can change ${FIELD_LABELS[key].toLowerCase()}.` };
+    }
+    return {
+      code: 'forbidden',
+      field: key,
+      message: `${FIELD_LABELS[key]} belongs to the athlete's own account and cannot be changed by the organization.`,
+    };
+  }
+  return null;
+}
+
+/** The name a coach sees: the organization's display name when set, else the account name. */
+export function athleteName(a: Pick<Athlete, 'display_name' | 'first_name' | 'last_name'>): string {
+  return a.display_name || `${a.first_name} ${a.last_name}`.trim();
+}

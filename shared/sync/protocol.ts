@@ -1,0 +1,89 @@
+/**
+ * The sync protocol between the app's RxDB replication and the server.
+ *
+ * RxDB generic replication over HTTP, one set of endpoints per replicated collection:
+ *   GET  {base}/{collection}/pull?seq=N&limit=L  -> PullResponse
+ *   POST {base}/{collection}/push   PushRequest  -> PushResponse
+ *   GET  {base}/stream  (text/event-stream)      -> one multiplexed live stream for all collections
+ * with base = /sync/v{SYNC_SCHEMA_VERSION}/orgs/{org_id}. A client built for another schema
+ * version gets 426 with error code `client_outdated`.
+ *
+ * The server orders writes: every stored row gets the next value of a per-organization sequence,
+ * assigned inside the write transaction while the organization's writes are serialised, so
+ * sequence order is commit order and a checkpoint never skips a row. Client clocks are never used.
+ */
+import { z } from 'zod';
+import { Athlete } from '../domain/athlete';
+import { Group } from '../domain/group';
+import { CoachMembership } from '../domain/organization';
+
+export const SYNC_SCHEMA_VERSION = 1;
+
+export const SYNC_COLLECTIONS = ['athletes', 'coaches', 'groups'] as const;
+export type SyncCollection = (typeof SYNC_COLLECTIONS)[number];
+
+/** Document schemas per replicated collection (without the `_deleted` flag). */
+export const SYNC_DOC_SCHEMAS = {
+  athletes: Athlete,
+  coaches: CoachMembership,
+  groups: Group,
+} as const satisfies Record<SyncCollection, z.ZodType>;
+
+export type SyncDocs = { athletes: Athlete; coaches: CoachMembership; groups: Group };
+export type WithDeleted<T> = T & { _deleted: boolean };
+
+export const syncBasePath = (orgId: string, version: number = SYNC_SCHEMA_VERSION) => `/sync/v${version}/orgs/${orgId}`;
+
+export const Checkpoint = z.strictObject({ seq: z.number().int().nonnegative() });
+export type Checkpoint = z.infer<typeof Checkpoint>;
+
+export const PULL_MAX_LIMIT = 1000;
+export const PullQuery = z.strictObject({
+  seq: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(PULL_MAX_LIMIT).default(200),
+});
+
+export type PullResponse<T> = { documents: WithDeleted<T>[]; checkpoint: Checkpoint | null };
+
+/** One pushed row: what the client wants stored, and what it believes the server holds now. */
+export type PushRow<T> = { newDocumentState: WithDeleted<T>; assumedMasterState?: WithDeleted<T> | null };
+
+export const PUSH_MAX_ROWS = 500;
+export const PushRequest = z.strictObject({
+  rows: z
+    .array(
+      z.strictObject({
+        newDocumentState: z.record(z.string(), z.unknown()),
+        assumedMasterState: z.record(z.string(), z.unknown()).nullable().optional(),
+      }),
+    )
+    .max(PUSH_MAX_ROWS),
+});
+
+/** Why the server refused a pushed row. Its master state is also returned among the conflicts. */
+export type Rejection = { id: string; code: string; message: string; field?: string };
+
+/**
+ * The answer to a push: `conflicts` holds the server's current state of every row that was not
+ * written (a real conflict, or a refused row); `rejections` says which of those were refused and why.
+ */
+export type PushResponse<T> = { conflicts: WithDeleted<T>[]; rejections: Rejection[] };
+
+/** One event of the live stream (`event: change`). `ready` is sent on every (re)connect. */
+export type StreamChange<T = unknown> = { collection: SyncCollection; documents: WithDeleted<T>[]; checkpoint: Checkpoint };
+
+/** Fields whose values the server writes; they never count as a change made by a client. */
+export const SERVER_FIELDS = ['created_at', 'updated_at'] as const;
+
+/** Equality of two document states for conflict detection: every field except server-written ones. */
+export function sameDocumentState(a: Record<string, unknown> | null | undefined, b: Record<string, unknown> | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return canonical(a) === canonical(b);
+}
+
+function canonical(doc: Record<string, unknown>): string {
+  const keys = Object.keys(doc)
+    .filter((k) => !(SERVER_FIELDS as readonly string[]).includes(k) && !k.startsWith('_') || k === '_deleted')
+    .sort();
+  return JSON.stringify(keys.map((k) => [k, k === '_deleted' ? Boolean(doc[k]) : doc[k]]));
+}
