@@ -5,11 +5,7 @@
  */
 import { z } from 'zod';
 
-export const IPC_CHANNELS = {
-  notify: 'astral:notify',
-  getVersion: 'astral:get-version',
-  setBadgeCount: 'astral:set-badge-count',
-} as const;
+export { IPC_CHANNELS, NAVIGATE_EVENT } from './channels';
 
 export const NotifyPayload = z.strictObject({
   title: z.string().min(1).max(120),
@@ -29,5 +25,3 @@ export interface AstralBridge {
   /** Subscribe to in-app navigation requests (notification clicks, later deep links). */
   onNavigate(listener: (route: string) => void): () => void;
 }
-
-export const NAVIGATE_EVENT = 'astral:navigate';
