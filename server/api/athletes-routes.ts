@@ -1,0 +1,83 @@
+/** /api/v1/organizations/{org_id}/athletes: list with filters and cursor, get one, patch one. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { Athlete, AthletePatch, AthleteStatus } from '../../shared/domain/athlete';
+import { requireCaller } from '../auth/authenticate';
+import { listAthletes } from '../athletes/list';
+import { patchAthlete } from '../athletes/patch';
+import { notFound } from '../http/errors';
+import type { ApiDeps } from './deps';
+import { BEARER, ERRORS, OrgParams, newApi, requireCoach, type MemberEnv } from './openapi';
+
+const AthleteParams = OrgParams.extend({
+  athlete_id: z.string().max(100).openapi({ param: { name: 'athlete_id', in: 'path' }, format: 'uuid' }),
+});
+
+const ListQuery = z.strictObject({
+  status: AthleteStatus.optional().openapi({ description: 'Only athletes with this status' }),
+  member_level: z.string().max(40).optional().openapi({ description: 'Only this member level (case-insensitive)' }),
+  label: z.string().max(41).optional().openapi({ description: 'Only athletes carrying this label, e.g. @marathon' }),
+  q: z.string().max(200).optional().openapi({ description: 'Search in first, last and display name and email (case-insensitive)' }),
+  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ description: '1..200, default 50' }),
+  cursor: z.string().max(2000).optional().openapi({ description: 'The next_cursor of the previous page' }),
+});
+
+const AthleteList = z.object({ data: z.array(Athlete), next_cursor: z.string().nullable() });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+const list = createRoute({
+  method: 'get',
+  path: '/organizations/{org_id}/athletes',
+  tags: ['athletes'],
+  summary: 'List athletes, sorted by last name, first name',
+  security: BEARER,
+  request: { params: OrgParams, query: ListQuery },
+  responses: { 200: json(AthleteList, 'A page of athletes'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/organizations/{org_id}/athletes/{athlete_id}',
+  tags: ['athletes'],
+  summary: 'One athlete',
+  security: BEARER,
+  request: { params: AthleteParams },
+  responses: { 200: json(Athlete, 'The athlete'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+});
+
+const patch = createRoute({
+  method: 'patch',
+  path: '/organizations/{org_id}/athletes/{athlete_id}',
+  tags: ['athletes'],
+  summary: 'Change the organization attributes of an athlete (display name, member level, labels, private notes, status)',
+  security: BEARER,
+  request: { params: AthleteParams, body: { required: true, content: { 'application/json': { schema: AthletePatch } } } },
+  responses: { 200: json(Athlete, 'The updated athlete'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+});
+
+export function athleteRoutes(deps: ApiDeps) {
+  const { db, store } = deps;
+  const app = newApi<MemberEnv>();
+  app.use('/organizations/:org_id/athletes', requireCaller(db), requireCoach(db));
+  app.use('/organizations/:org_id/athletes/*', requireCaller(db), requireCoach(db));
+
+  app.openapi(list, async (c) => {
+    const query = c.req.valid('query');
+    return c.json(await listAthletes(db, c.get('member').orgId, query), 200);
+  });
+
+  app.openapi(get, async (c) => {
+    const { athlete_id } = c.req.valid('param');
+    const doc = await store.get(c.get('member').orgId, 'athletes', athlete_id);
+    if (!doc || doc.deleted) throw notFound('Athlete');
+    return c.json(doc.data as Athlete, 200);
+  });
+
+  app.openapi(patch, async (c) => {
+    const { athlete_id } = c.req.valid('param');
+    const member = c.get('member');
+    const updated = await patchAthlete(store, member.orgId, member.userId, athlete_id, c.req.valid('json'));
+    return c.json(updated, 200);
+  });
+
+  return app;
+}

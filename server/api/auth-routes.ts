@@ -1,0 +1,112 @@
+/** /api/v1 auth and account routes: login, signup, logout, me, config. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { LoginRequest, OrganizationMembershipSummary, SessionResponse, SignupRequest, User } from '../../shared/domain/organization';
+import { SYNC_SCHEMA_VERSION } from '../../shared/sync/protocol';
+import { requireCaller, type AuthEnv } from '../auth/authenticate';
+import { burnPasswordCheck, verifyPassword } from '../auth/password';
+import { createSession, deleteSession } from '../auth/sessions';
+import { findUserByEmail, findUserById } from '../auth/users';
+import { HttpProblem } from '../http/errors';
+import { createOrganizationWithHeadCoach, organizationsOfUser } from '../orgs/organizations';
+import type { ApiDeps } from './deps';
+import { BEARER, ERRORS, newApi } from './openapi';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+
+const Me = z.object({ user: User, organizations: z.array(OrganizationMembershipSummary) });
+const Config = z.object({ signup: z.enum(['open', 'closed']), sync_schema_version: z.number().int() });
+
+const login = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  tags: ['auth'],
+  summary: 'Sign in with email and password; returns a session token (30 days)',
+  request: { body: body(LoginRequest) },
+  responses: { 200: json(SessionResponse, 'Signed in'), 400: ERRORS[400], 401: ERRORS[401] },
+});
+
+const signup = createRoute({
+  method: 'post',
+  path: '/auth/signup',
+  tags: ['auth'],
+  summary: 'Create an organization and its head coach (only when the server allows sign-up)',
+  request: { body: body(SignupRequest) },
+  responses: { 201: json(SessionResponse, 'Organization created, signed in'), 400: ERRORS[400], 403: ERRORS[403], 409: ERRORS[409] },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/auth/logout',
+  tags: ['auth'],
+  summary: 'End this session',
+  security: BEARER,
+  responses: { 204: { description: 'Signed out' }, 401: ERRORS[401] },
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['auth'],
+  summary: 'The signed-in user and the organizations they coach',
+  security: BEARER,
+  responses: { 200: json(Me, 'The caller'), 401: ERRORS[401] },
+});
+
+const config = createRoute({
+  method: 'get',
+  path: '/config',
+  tags: ['server'],
+  summary: 'What this server offers (no sign-in needed)',
+  responses: { 200: json(Config, 'Server configuration') },
+});
+
+export function authRoutes(deps: ApiDeps) {
+  const { db, store } = deps;
+  const app = newApi<AuthEnv>();
+  const auth = requireCaller(db);
+  app.use('/auth/logout', auth);
+  app.use('/me', auth);
+
+  app.openapi(login, async (c) => {
+    const { email, password } = c.req.valid('json');
+    const user = await findUserByEmail(db, email);
+    const ok = user?.password_hash ? await verifyPassword(password, user.password_hash) : (await burnPasswordCheck(password), false);
+    if (!user || !ok) throw new HttpProblem(401, 'invalid_credentials', 'Wrong email or password.');
+    const token = await createSession(db, user.id);
+    const organizations = await organizationsOfUser(db, user.id);
+    return c.json({ token, user: { id: user.id, email: user.email, first_name: user.first_name, last_name: user.last_name }, organizations }, 200);
+  });
+
+  app.openapi(signup, async (c) => {
+    if (deps.signup !== 'open') throw new HttpProblem(403, 'signup_closed', 'This server does not allow sign-up; ask its operator for an account.');
+    const input = c.req.valid('json');
+    const created = await createOrganizationWithHeadCoach(store, {
+      organizationName: input.organization_name,
+      timeZone: input.time_zone,
+      email: input.email,
+      firstName: input.first_name,
+      lastName: input.last_name,
+      password: input.password,
+    });
+    const token = await createSession(db, created.user.id);
+    const organizations = [{ id: created.organization.id, name: created.organization.name, role: created.membership.role }];
+    return c.json({ token, user: created.user, organizations }, 201);
+  });
+
+  app.openapi(logout, async (c) => {
+    await deleteSession(db, c.get('caller').tokenHash);
+    return c.body(null, 204);
+  });
+
+  app.openapi(me, async (c) => {
+    const userId = c.get('caller').userId;
+    const user = await findUserById(db, userId);
+    if (!user) throw new HttpProblem(401, 'unauthorized', 'The account no longer exists.');
+    return c.json({ user, organizations: await organizationsOfUser(db, userId) }, 200);
+  });
+
+  app.openapi(config, (c) => c.json({ signup: deps.signup, sync_schema_version: SYNC_SCHEMA_VERSION }, 200));
+
+  return app;
+}

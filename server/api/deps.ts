@@ -1,0 +1,5 @@
+import type { Db } from '../db/db';
+import type { DocumentStore } from '../sync/store';
+
+/** What the API routes need from the server; injected so tests and the CLI share one wiring. */
+export type ApiDeps = { db: Db; store: DocumentStore; signup: 'open' | 'closed' };

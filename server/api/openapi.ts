@@ -1,0 +1,35 @@
+/**
+ * Shared pieces of the public REST API (/api/v1): the OpenAPIHono factory whose defaultHook turns
+ * every validation failure into `400 {error: {code: 'invalid_request', message: '<field>: <reason>', field}}`,
+ * and the documented error answers.
+ */
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Env } from 'hono';
+import { ApiError } from '../../shared/domain/common';
+import { describeZodError, errorBody } from '../http/errors';
+
+export function newApi<E extends Env>(): OpenAPIHono<E> {
+  return new OpenAPIHono<E>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const { message, field } = describeZodError(result.error as z.ZodError);
+      return c.json(errorBody('invalid_request', message, field), 400);
+    },
+  });
+}
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ApiError } } });
+
+export const ERRORS = {
+  400: errorResponse('Invalid request: `message` names the field and the reason'),
+  401: errorResponse('Missing, invalid or expired session token'),
+  403: errorResponse('Not allowed for this caller'),
+  404: errorResponse('Not found (or not in the caller’s organization)'),
+  409: errorResponse('Conflict with existing data'),
+} as const;
+
+export const BEARER = [{ bearer: [] as string[] }];
+
+export const OrgParams = z.object({ org_id: z.string().openapi({ param: { name: 'org_id', in: 'path' }, format: 'uuid' }) });
+
+export { requireCoach, type Member, type MemberEnv } from '../auth/membership';

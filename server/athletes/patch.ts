@@ -1,0 +1,27 @@
+/**
+ * PATCH of an athlete through the REST API. It goes through the same DocumentStore write path as
+ * a sync push (org lock, next seq, change event), so open apps see the edit live, and the same
+ * rule (`checkAthleteChange`) with the caller's current role decides what is allowed.
+ */
+import { Athlete, checkAthleteChange, type AthletePatch } from '../../shared/domain/athlete';
+import { sameDocumentState } from '../../shared/sync/protocol';
+import { HttpProblem, forbidden, notFound } from '../http/errors';
+import type { DocumentStore } from '../sync/store';
+
+export async function patchAthlete(store: DocumentStore, orgId: string, userId: string, athleteId: string, patch: AthletePatch): Promise<Athlete> {
+  return store.write(orgId, async (w) => {
+    const member = await w.membership(userId);
+    if (!member) throw forbidden('You are not a coach of this organization.');
+    const stored = await w.read('athletes', athleteId);
+    if (!stored || stored.deleted) throw notFound('Athlete');
+    const before = stored.data as Athlete;
+    const after: Athlete = { ...before, ...patch };
+    const refusal = checkAthleteChange(before, after, member.role);
+    if (refusal) throw new HttpProblem(refusal.code === 'forbidden' ? 403 : 400, refusal.code, refusal.message, refusal.field);
+    if (sameDocumentState(before, after)) return before;
+    const parsed = Athlete.safeParse({ ...after, updated_at: new Date().toISOString() });
+    if (!parsed.success) throw new HttpProblem(400, 'invalid_request', parsed.error.issues[0]?.message ?? 'invalid athlete');
+    await w.put('athletes', parsed.data);
+    return parsed.data;
+  });
+}

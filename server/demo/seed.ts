@@ -1,0 +1,97 @@
+/**
+ * The demo organization ("Demo Running Club") for ASTRAL_DEMO=1 on an empty database: a head
+ * coach, two coaches, 44 athletes with varied statuses, levels, labels, notes and coaches, four
+ * groups, and a user with no organization. Names come from demo/roster.ts and attributes from a
+ * seeded PRNG, so every run produces the same roster (ids are random).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Athlete } from '../../shared/domain/athlete';
+import type { Group } from '../../shared/domain/group';
+import type { User } from '../../shared/domain/organization';
+import { hashPassword, type ScryptParams } from '../auth/password';
+import { insertUser } from '../auth/users';
+import type { Db } from '../db/db';
+import { coachMembership } from '../orgs/organizations';
+import type { DocumentStore } from '../sync/store';
+import { DEMO_ATHLETES, DEMO_COACHES, DEMO_FREE_AGENT, DEMO_GROUPS, DEMO_LABELS, DEMO_NOTES, DEMO_ORG_NAME, DEMO_TIME_ZONE } from './roster';
+
+/** mulberry32: small, fast, good enough to vary a demo roster deterministically. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase().replace(/[^a-z]/g, '');
+const LEVELS = ['beginner', 'intermediate', 'advanced', 'elite'] as const;
+const DOMAINS = ['example.com', 'example.org', 'example.net'];
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM organizations LIMIT 1');
+  return rows.length === 0;
+}
+
+export type DemoSeedResult = { orgId: string; athletes: number };
+
+export async function seedDemo(store: DocumentStore, password: string, scrypt?: ScryptParams): Promise<DemoSeedResult> {
+  const rand = seededRandom(20240611);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const orgId = randomUUID();
+  const now = new Date().toISOString();
+  const hashes = await Promise.all([...DEMO_COACHES, DEMO_FREE_AGENT].map(() => hashPassword(password, scrypt)));
+
+  return store.write(
+    orgId,
+    async (w) => {
+      const coachIds: string[] = [];
+      for (const [i, c] of DEMO_COACHES.entries()) {
+        const user = await insertUser(w.tx, { email: c.email, firstName: c.first, lastName: c.last, passwordHash: hashes[i] ?? null });
+        const membership = coachMembership(user, c.role, now);
+        coachIds.push(membership.id);
+        await w.put('coaches', membership);
+      }
+      await insertUser(w.tx, { email: DEMO_FREE_AGENT.email, firstName: DEMO_FREE_AGENT.first, lastName: DEMO_FREE_AGENT.last, passwordHash: hashes[3] ?? null });
+
+      const groups: Group[] = DEMO_GROUPS.map((name) => ({ id: randomUUID(), name, created_at: now, updated_at: now }));
+      for (const g of groups) await w.put('groups', g);
+
+      for (const [i, [first, last, nickname]] of DEMO_ATHLETES.entries()) {
+        const user: User = await insertUser(w.tx, {
+          email: `${ascii(first)}.${ascii(last)}@${DOMAINS[i % DOMAINS.length]}`,
+          firstName: first,
+          lastName: last,
+          passwordHash: null,
+        });
+        const labels = [...new Set(Array.from({ length: Math.floor(rand() * 4) }, () => pick(DEMO_LABELS)))];
+        const status = i % 11 === 5 ? 'suspended' : i % 7 === 3 ? 'inactive' : 'active';
+        // Every fourth athlete has no coach yet; the rest are spread over the three coaches.
+        const coach_ids = i % 4 === 0 ? [] : [coachIds[i % 3] as string, ...(i % 9 === 1 ? [coachIds[(i + 1) % 3] as string] : [])];
+        const group_ids = groups.filter((g, gi) => (gi === 0 && labels.includes('@marathon')) || (gi === 3 && labels.includes('@trail')) || (gi === 1 && i % 5 === 0) || (gi === 2 && labels.includes('@5k'))).map((g) => g.id);
+        const athlete: Athlete = {
+          id: randomUUID(),
+          user_id: user.id,
+          first_name: first,
+          last_name: last,
+          email: user.email,
+          display_name: nickname ?? null,
+          member_level: i % 13 === 12 ? null : pick(LEVELS),
+          labels,
+          private_notes: pick(DEMO_NOTES),
+          status,
+          coach_ids,
+          group_ids,
+          created_at: now,
+          updated_at: now,
+        };
+        await w.put('athletes', athlete);
+      }
+      return { orgId, athletes: DEMO_ATHLETES.length };
+    },
+    { id: orgId, name: DEMO_ORG_NAME, timeZone: DEMO_TIME_ZONE },
+  );
+}

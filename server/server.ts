@@ -1,0 +1,123 @@
+/**
+ * Builds and starts the server: database (PGlite or PostgreSQL) + migrations, optional demo seed,
+ * the HTTP app, graceful close. Tests start real servers in-process on port 0 through
+ * `startServer`, and main.ts does the same for `npm run server`.
+ */
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app';
+import { deleteExpiredSessions } from './auth/sessions';
+import type { ScryptParams } from './auth/password';
+import type { Db } from './db/db';
+import { openDatabase, type DatabaseOptions } from './db/open';
+import { isEmpty, seedDemo } from './demo/seed';
+import { createLogger, type Logger } from './log';
+import { DocumentStore } from './sync/store';
+
+export const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+
+export type ServerOptions = {
+  database: DatabaseOptions;
+  port?: number;
+  host?: string;
+  signup?: 'open' | 'closed';
+  /** Seed the demo organization when the database has no organization yet. */
+  demo?: boolean;
+  demoPassword?: string;
+  publicUrl?: string;
+  dashboardDir?: string;
+  logger?: Logger;
+  logLevel?: string;
+  heartbeatMs?: number;
+  /** Cheaper password hashing for the demo seed in tests. */
+  demoScrypt?: ScryptParams;
+};
+
+export type AstralServer = {
+  app: ReturnType<typeof createApp>;
+  db: Db;
+  store: DocumentStore;
+  logger: Logger;
+  /** True when this start seeded the demo organization. */
+  seeded: boolean;
+  /** Ends open live streams (first step of a shutdown). */
+  endStreams(): void;
+  close(): Promise<void>;
+};
+
+export async function createServer(options: ServerOptions): Promise<AstralServer> {
+  const logger = options.logger ?? createLogger(options.logLevel ?? 'info');
+  const db = await openDatabase(options.database);
+  const store = new DocumentStore(db);
+  let seeded = false;
+  try {
+    await deleteExpiredSessions(db);
+    if (options.demo && (await isEmpty(db))) {
+      await seedDemo(store, options.demoPassword ?? 'astral-demo', options.demoScrypt);
+      seeded = true;
+    }
+  } catch (err) {
+    await db.close().catch(() => {});
+    throw err;
+  }
+  const shutdown = new AbortController();
+  const app = createApp({
+    db,
+    store,
+    logger,
+    signup: options.signup ?? 'closed',
+    dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD_DIR,
+    stream: { heartbeatMs: options.heartbeatMs, shutdown: shutdown.signal },
+  });
+  return {
+    app,
+    db,
+    store,
+    logger,
+    seeded,
+    endStreams: () => shutdown.abort(),
+    async close() {
+      shutdown.abort();
+      await db.close();
+    },
+  };
+}
+
+export type RunningServer = AstralServer & { url: string; port: number; publicUrl: string };
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const server = await createServer(options);
+  const host = options.host ?? '127.0.0.1';
+  let http: ServerType;
+  const port = await new Promise<number>((resolve, reject) => {
+    http = serve({ fetch: server.app.fetch, port: options.port ?? 8787, hostname: host }, (info: AddressInfo) => resolve(info.port));
+    http.once('error', reject);
+  }).catch(async (err: unknown) => {
+    await server.close().catch(() => {});
+    throw err;
+  });
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let closing: Promise<void> | null = null;
+  return {
+    ...server,
+    url,
+    port,
+    publicUrl: options.publicUrl ?? url,
+    close() {
+      closing ??= (async () => {
+        // Stop accepting, end live streams, let in-flight requests finish (2 s at most), then close the database.
+        const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+        server.endStreams();
+        if ('closeIdleConnections' in http) http.closeIdleConnections();
+        const force = setTimeout(() => {
+          if ('closeAllConnections' in http) http.closeAllConnections();
+        }, 2000);
+        await stopped;
+        clearTimeout(force);
+        await server.close().catch(() => {});
+      })();
+      return closing;
+    },
+  };
+}

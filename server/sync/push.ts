@@ -1,0 +1,103 @@
+/**
+ * The decision for one pushed row, as a pure function: parse it, detect a retry or a conflict,
+ * authorise it, and produce the document to store. The caller (sync routes) runs it inside the
+ * organization's write transaction with the stored row and the caller's current role.
+ *
+ * Order matters: invalid rows are refused first; a row equal to what is stored is a retry (no
+ * write); a row whose assumed master differs from the stored one is a conflict (master returned,
+ * client merges and pushes again); only then are role rules applied.
+ */
+import type { z } from 'zod';
+import { checkAthleteChange, type Athlete } from '../../shared/domain/athlete';
+import type { CoachRole } from '../../shared/domain/organization';
+import { SYNC_DOC_SCHEMAS, sameDocumentState, type Rejection, type SyncCollection, type WithDeleted } from '../../shared/sync/protocol';
+import { describeZodError } from '../http/errors';
+import type { DocData, StoredDoc } from './store';
+
+export type ParsedRow = { ok: true; id: string; doc: DocData; deleted: boolean } | { ok: false; id: string; message: string; field?: string };
+
+const NOUN: Record<SyncCollection, string> = { athletes: 'athlete', coaches: 'coach membership', groups: 'group' };
+
+/** Parses `newDocumentState` with the collection's schema; `_`-prefixed RxDB fields other than `_deleted` are dropped. */
+export function parsePushedDoc(collection: SyncCollection, raw: Record<string, unknown>): ParsedRow {
+  const id = typeof raw.id === 'string' ? raw.id.slice(0, 100) : '';
+  if (raw._deleted !== undefined && typeof raw._deleted !== 'boolean') {
+    return { ok: false, id, field: '_deleted', message: '_deleted: must be true or false' };
+  }
+  const schema = SYNC_DOC_SCHEMAS[collection] as z.ZodObject;
+  const data: DocData = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key.startsWith('_')) continue;
+    if (!(key in schema.shape)) return { ok: false, id, field: key, message: `${key}: unknown field` };
+    data[key] = value;
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const { message, field } = describeZodError(parsed.error);
+    return { ok: false, id, message, field };
+  }
+  return { ok: true, id, doc: parsed.data as DocData, deleted: raw._deleted === true };
+}
+
+export type PushDecision =
+  | { kind: 'skip' }
+  | { kind: 'conflict' }
+  | { kind: 'refuse'; rejection: Rejection }
+  | { kind: 'write'; doc: DocData; deleted: boolean };
+
+export type PushInput = {
+  collection: SyncCollection;
+  parsed: ParsedRow;
+  assumed: Record<string, unknown> | null | undefined;
+  stored: StoredDoc | null;
+  role: CoachRole;
+  now: string;
+};
+
+export function decidePushRow({ collection, parsed, assumed, stored, role, now }: PushInput): PushDecision {
+  if (!parsed.ok) return refuse(parsed.id, 'invalid', parsed.message, parsed.field);
+  const next: WithDeleted<DocData> = { ...parsed.doc, _deleted: parsed.deleted };
+  const master = stored ? { ...stored.data, _deleted: stored.deleted } : null;
+
+  if (master && sameDocumentState(master, next)) return { kind: 'skip' };
+  if (master && (!assumed || !sameDocumentState(master, assumed))) return { kind: 'conflict' };
+  if (!stored) {
+    if (assumed) return refuse(parsed.id, 'not_found', `No such ${NOUN[collection]} in this organization.`);
+    return refuseCreate(collection, parsed.id);
+  }
+
+  const refusal = authorise(collection, stored, parsed.doc, parsed.deleted, role);
+  if (refusal) return refusal;
+  return { kind: 'write', doc: { ...parsed.doc, created_at: stored.data.created_at, updated_at: now }, deleted: parsed.deleted };
+}
+
+function authorise(collection: SyncCollection, stored: StoredDoc, doc: DocData, deleted: boolean, role: CoachRole): PushDecision | null {
+  const id = stored.id;
+  switch (collection) {
+    case 'coaches':
+      return refuse(id, 'forbidden', 'Coach memberships are managed by the server.');
+    case 'groups':
+      return refuse(id, 'forbidden', 'Groups cannot be changed from the app yet (they are managed in a later version).');
+    case 'athletes': {
+      if (stored.deleted) return refuse(id, 'forbidden', 'This athlete was removed from the organization.');
+      if (deleted) return refuse(id, 'forbidden', 'Removing an athlete is not possible yet (it comes with invitations).');
+      const change = checkAthleteChange(stored.data as Athlete, doc as Athlete, role);
+      return change ? refuse(id, change.code, change.message, change.field) : null;
+    }
+  }
+}
+
+function refuseCreate(collection: SyncCollection, id: string): PushDecision {
+  switch (collection) {
+    case 'athletes':
+      return refuse(id, 'forbidden', 'Athletes join through invitations; they cannot be created in the app.');
+    case 'coaches':
+      return refuse(id, 'forbidden', 'Coach memberships are managed by the server.');
+    case 'groups':
+      return refuse(id, 'forbidden', 'Groups cannot be created from the app yet (they are managed in a later version).');
+  }
+}
+
+function refuse(id: string, code: string, message: string, field?: string): PushDecision {
+  return { kind: 'refuse', rejection: field === undefined ? { id, code, message } : { id, code, message, field } };
+}

@@ -1,0 +1,129 @@
+/**
+ * The RxDB replication endpoints (contract: shared/sync/protocol.ts), scoped to the caller's
+ * organization: pull by checkpoint, push with conflict detection and authorisation, and one
+ * multiplexed live stream. A client built for another schema version gets 426.
+ */
+import { Hono } from 'hono';
+import type { z } from 'zod';
+import type { Athlete } from '../../shared/domain/athlete';
+import {
+  PullQuery,
+  PushRequest,
+  SYNC_COLLECTIONS,
+  SYNC_SCHEMA_VERSION,
+  type PullResponse,
+  type PushResponse,
+  type Rejection,
+  type SyncCollection,
+  type WithDeleted,
+} from '../../shared/sync/protocol';
+import { requireCaller } from '../auth/authenticate';
+import type { Db } from '../db/db';
+import { HttpProblem, invalidRequest } from '../http/errors';
+import { decidePushRow, parsePushedDoc } from './push';
+import { withDeleted, type DocData, type DocumentStore, type OrgWriter } from './store';
+import { liveStream, type StreamOptions } from './stream';
+import { requireCoach, type MemberEnv } from '../auth/membership';
+
+const isCollection = (c: string): c is SyncCollection => (SYNC_COLLECTIONS as readonly string[]).includes(c);
+
+export function syncApp(db: Db, store: DocumentStore, streamOptions: StreamOptions = {}) {
+  const app = new Hono<MemberEnv>();
+
+  app.use('/:version/*', async (c, next) => {
+    if (c.req.param('version') !== `v${SYNC_SCHEMA_VERSION}`) {
+      throw new HttpProblem(426, 'client_outdated', 'This app is older than the server (sync protocol changed): update the app to keep syncing.');
+    }
+    return next();
+  });
+
+  const orgScope = requireCoach(db);
+
+  app.get('/:version/orgs/:org_id/stream', requireCaller(db, { allowQueryToken: true }), orgScope, (c) => liveStream(c, store.bus, c.get('member').orgId, streamOptions));
+  app.use('/:version/orgs/:org_id/:collection/*', requireCaller(db), orgScope, async (c, next) => {
+    if (!isCollection(c.req.param('collection') ?? '')) throw new HttpProblem(404, 'not_found', 'No such collection.');
+    await next();
+  });
+
+  app.get('/:version/orgs/:org_id/:collection/pull', async (c) => {
+    const collection = c.req.param('collection') as SyncCollection;
+    const parsed = PullQuery.safeParse(c.req.query());
+    if (!parsed.success) throw invalidRequest(parsed.error);
+    const docs = await store.pull(c.get('member').orgId, collection, parsed.data.seq, parsed.data.limit);
+    const last = docs[docs.length - 1];
+    const body: PullResponse<DocData> = { documents: docs.map(withDeleted), checkpoint: last ? { seq: last.seq } : null };
+    return c.json(body);
+  });
+
+  app.post('/:version/orgs/:org_id/:collection/push', async (c) => {
+    const collection = c.req.param('collection') as SyncCollection;
+    let raw: unknown;
+    try {
+      raw = await c.req.json();
+    } catch {
+      throw new HttpProblem(400, 'invalid_json', 'The request body is not valid JSON.');
+    }
+    const parsed = PushRequest.safeParse(raw);
+    if (!parsed.success) throw invalidRequest(parsed.error);
+    const member = c.get('member');
+    const result = await store.write(member.orgId, (w) => pushRows(w, collection, member.userId, parsed.data.rows));
+    return c.json(result);
+  });
+
+  return app;
+}
+
+type Rows = z.infer<typeof PushRequest>['rows'];
+
+async function pushRows(w: OrgWriter, collection: SyncCollection, userId: string, rows: Rows): Promise<PushResponse<DocData>> {
+  const conflicts: WithDeleted<DocData>[] = [];
+  const rejections: Rejection[] = [];
+  const membership = await w.membership(userId);
+  const now = new Date().toISOString();
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const parsed = parsePushedDoc(collection, row.newDocumentState);
+    const stored = parsed.id ? await w.read(collection, parsed.id) : null;
+    const master = stored ? withDeleted(stored) : null;
+    if (!membership) {
+      rejections.push({ id: parsed.id, code: 'forbidden', message: 'You are no longer a coach of this organization.' });
+      if (master) conflicts.push(master);
+      continue;
+    }
+    if (parsed.ok && seen.has(parsed.id)) {
+      rejections.push({ id: parsed.id, code: 'invalid', message: 'The same document appears twice in one push.' });
+      if (master) conflicts.push(master);
+      continue;
+    }
+    seen.add(parsed.id);
+    const decision = decidePushRow({ collection, parsed, assumed: row.assumedMasterState, stored, role: membership.role, now });
+    if (decision.kind === 'skip') continue;
+    if (decision.kind === 'conflict') {
+      if (master) conflicts.push(master);
+      continue;
+    }
+    if (decision.kind === 'refuse') {
+      rejections.push(decision.rejection);
+      if (master) conflicts.push(master);
+      continue;
+    }
+    const unknownCoach = collection === 'athletes' ? await unknownCoachId(w, decision.doc as Athlete, stored?.data as Athlete | undefined) : null;
+    if (unknownCoach) {
+      rejections.push({ id: parsed.id, code: 'invalid', field: 'coach_ids', message: `coach_ids: ${unknownCoach} is not a coach of this organization` });
+      if (master) conflicts.push(master);
+      continue;
+    }
+    await w.put(collection, decision.doc, decision.deleted);
+  }
+  return { conflicts, rejections };
+}
+
+/** A newly assigned coach must be a current coach of the organization. */
+async function unknownCoachId(w: OrgWriter, next: Athlete, before: Athlete | undefined): Promise<string | null> {
+  const added = next.coach_ids.filter((id) => !before?.coach_ids.includes(id));
+  for (const id of added) {
+    const coach = await w.read('coaches', id);
+    if (!coach || coach.deleted) return id;
+  }
+  return null;
+}

@@ -1,0 +1,173 @@
+/**
+ * The only module that reads and writes replicated documents (table `documents`).
+ *
+ * Ordering: every write of an organization's documents runs in one transaction that first locks
+ * the organization's row (`SELECT ... FOR UPDATE`), so writes of one organization are serialised
+ * across connections and processes; each written row gets the next value of `organizations.seq`,
+ * which is stored back before commit. Sequence order therefore equals commit order and a pull
+ * checkpoint (`seq > N`) never skips a row that committed late.
+ *
+ * Live changes: after the commit, still holding the in-process per-organization mutex, the written
+ * rows are emitted on the ChangeBus grouped by collection in seq order. The sync pushes and the
+ * REST API both write through `write()`, so an API edit reaches open apps exactly like a sync push.
+ */
+import type { Db } from '../db/db';
+import type { CoachRole } from '../../shared/domain/organization';
+import type { SyncCollection, StreamChange, WithDeleted } from '../../shared/sync/protocol';
+import { ChangeBus } from './bus';
+import { KeyedMutex } from './mutex';
+
+export type DocData = Record<string, unknown>;
+export type StoredDoc = { collection: SyncCollection; id: string; data: DocData; seq: number; deleted: boolean };
+export type Membership = { id: string; userId: string; role: CoachRole };
+
+type DocRow = { collection: string; id: string; data: DocData; seq: number | string; deleted: boolean };
+
+const toStored = (r: DocRow): StoredDoc => ({
+  collection: r.collection as SyncCollection,
+  id: r.id,
+  data: r.data,
+  seq: Number(r.seq),
+  deleted: r.deleted,
+});
+
+/** The replicated form of a stored document: its data plus `_deleted`. */
+export const withDeleted = (d: StoredDoc): WithDeleted<DocData> => ({ ...d.data, _deleted: d.deleted });
+
+export class OrganizationMissing extends Error {
+  constructor(readonly orgId: string) {
+    super(`organization ${orgId} does not exist`);
+  }
+}
+
+/** Reads the current coach membership of a user (never a role cached at sign-in). */
+export async function findMembership(db: Db, orgId: string, userId: string): Promise<Membership | null> {
+  const { rows } = await db.query<{ id: string; role: CoachRole }>(
+    `SELECT id, data->>'role' AS role FROM documents
+      WHERE org_id = $1 AND collection = 'coaches' AND NOT deleted AND data->>'user_id' = $2`,
+    [orgId, userId],
+  );
+  const row = rows[0];
+  return row ? { id: row.id, userId, role: row.role } : null;
+}
+
+/** What a write transaction can do; handed to the function given to `DocumentStore.write`. */
+export class OrgWriter {
+  readonly written: StoredDoc[] = [];
+
+  constructor(
+    readonly tx: Db,
+    readonly orgId: string,
+    private seq: number,
+  ) {}
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  async read(collection: SyncCollection, id: string): Promise<StoredDoc | null> {
+    const { rows } = await this.tx.query<DocRow>(
+      'SELECT collection, id, data, seq, deleted FROM documents WHERE org_id = $1 AND collection = $2 AND id = $3',
+      [this.orgId, collection, id],
+    );
+    return rows[0] ? toStored(rows[0]) : null;
+  }
+
+  membership(userId: string): Promise<Membership | null> {
+    return findMembership(this.tx, this.orgId, userId);
+  }
+
+  /** Stores a document under the next seq of the organization. `data.id` is the document id. */
+  async put(collection: SyncCollection, data: DocData, deleted = false): Promise<StoredDoc> {
+    const id = data.id;
+    if (typeof id !== 'string' || id === '') throw new Error('document without id');
+    const seq = ++this.seq;
+    await this.tx.query(
+      `INSERT INTO documents (org_id, collection, id, data, seq, deleted) VALUES ($1, $2, $3, $4::jsonb, $5, $6)
+       ON CONFLICT (org_id, collection, id) DO UPDATE SET data = EXCLUDED.data, seq = EXCLUDED.seq, deleted = EXCLUDED.deleted`,
+      [this.orgId, collection, id, JSON.stringify(data), seq, deleted],
+    );
+    const doc: StoredDoc = { collection, id, data, seq, deleted };
+    this.written.push(doc);
+    return doc;
+  }
+}
+
+export type NewOrganization = { id: string; name: string; timeZone: string };
+
+export class DocumentStore {
+  readonly bus = new ChangeBus();
+  private readonly mutex = new KeyedMutex();
+
+  constructor(readonly db: Db) {}
+
+  /** Rows of one collection with seq > sinceSeq, in seq order (tombstones included). */
+  async pull(orgId: string, collection: SyncCollection, sinceSeq: number, limit: number): Promise<StoredDoc[]> {
+    const { rows } = await this.db.query<DocRow>(
+      `SELECT collection, id, data, seq, deleted FROM documents
+        WHERE org_id = $1 AND collection = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
+      [orgId, collection, sinceSeq, limit],
+    );
+    return rows.map(toStored);
+  }
+
+  async get(orgId: string, collection: SyncCollection, id: string): Promise<StoredDoc | null> {
+    const { rows } = await this.db.query<DocRow>(
+      'SELECT collection, id, data, seq, deleted FROM documents WHERE org_id = $1 AND collection = $2 AND id = $3',
+      [orgId, collection, id],
+    );
+    return rows[0] ? toStored(rows[0]) : null;
+  }
+
+  /** Every live (not deleted) document of a collection. For small collections (coaches, groups). */
+  async list(orgId: string, collection: SyncCollection): Promise<StoredDoc[]> {
+    const { rows } = await this.db.query<DocRow>(
+      `SELECT collection, id, data, seq, deleted FROM documents
+        WHERE org_id = $1 AND collection = $2 AND NOT deleted ORDER BY seq`,
+      [orgId, collection],
+    );
+    return rows.map(toStored);
+  }
+
+  /**
+   * Runs `fn` in one transaction holding the organization's row lock, then emits what it wrote.
+   * With `create`, the organization row is inserted first in the same transaction.
+   */
+  write<R>(orgId: string, fn: (w: OrgWriter) => Promise<R>, create?: NewOrganization): Promise<R> {
+    return this.mutex.run(orgId, async () => {
+      let writer: OrgWriter | null = null;
+      const result = await this.db.transaction(async (tx) => {
+        if (create) {
+          await tx.query('INSERT INTO organizations (id, name, time_zone) VALUES ($1, $2, $3)', [create.id, create.name, create.timeZone]);
+        }
+        const { rows } = await tx.query<{ seq: number | string }>('SELECT seq FROM organizations WHERE id = $1 FOR UPDATE', [orgId]);
+        const row = rows[0];
+        if (!row) throw new OrganizationMissing(orgId);
+        const w = new OrgWriter(tx, orgId, Number(row.seq));
+        writer = w;
+        const r = await fn(w);
+        if (w.written.length > 0) await tx.query('UPDATE organizations SET seq = $2 WHERE id = $1', [orgId, w.lastSeq]);
+        return r;
+      });
+      const done = writer as OrgWriter | null;
+      if (done && done.written.length > 0) this.emitWritten(orgId, done.written);
+      return result;
+    });
+  }
+
+  private emitWritten(orgId: string, written: StoredDoc[]): void {
+    let batch: StoredDoc[] = [];
+    const flush = () => {
+      const last = batch[batch.length - 1];
+      if (!last) return;
+      const change: StreamChange<DocData> = { collection: last.collection, documents: batch.map(withDeleted), checkpoint: { seq: last.seq } };
+      this.bus.emit(orgId, change);
+      batch = [];
+    };
+    for (const doc of [...written].sort((a, b) => a.seq - b.seq)) {
+      if (batch.length > 0 && batch[0]?.collection !== doc.collection) flush();
+      batch.push(doc);
+    }
+    flush();
+  }
+}
