@@ -9,7 +9,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
 import { deleteExpiredSessions } from './auth/sessions';
 import type { ScryptParams } from './auth/password';
-import type { Db } from './db/db';
+import { isUniqueViolation, type Db } from './db/db';
 import { openDatabase, type DatabaseOptions } from './db/open';
 import { isEmpty, seedDemo } from './demo/seed';
 import { createLogger, type Logger } from './log';
@@ -54,8 +54,13 @@ export async function createServer(options: ServerOptions): Promise<AstralServer
   try {
     await deleteExpiredSessions(db);
     if (options.demo && (await isEmpty(db))) {
-      await seedDemo(store, options.demoPassword ?? 'astral-demo', options.demoScrypt);
-      seeded = true;
+      try {
+        await seedDemo(store, options.demoPassword ?? 'astral-demo', options.demoScrypt);
+        seeded = true;
+      } catch (err) {
+        // Another instance on the same PostgreSQL seeded first (its demo users exist): fine.
+        if (!isUniqueViolation(err)) throw err;
+      }
     }
   } catch (err) {
     await db.close().catch(() => {});

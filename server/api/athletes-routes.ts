@@ -1,19 +1,20 @@
 /** /api/v1/organizations/{org_id}/athletes: list with filters and cursor, get one, patch one. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { Athlete, AthletePatch, AthleteStatus } from '../../shared/domain/athlete';
+import { AthleteStatus, type Athlete } from '../../shared/domain/athlete';
 import { requireCaller } from '../auth/authenticate';
 import { listAthletes } from '../athletes/list';
 import { patchAthlete } from '../athletes/patch';
 import { notFound } from '../http/errors';
 import type { ApiDeps } from './deps';
 import { BEARER, ERRORS, OrgParams, newApi, requireCoach, type MemberEnv } from './openapi';
+import { AthleteDoc, AthletePatchBody, json, jsonBody } from './schemas';
 
 const AthleteParams = OrgParams.extend({
   athlete_id: z.string().max(100).openapi({ param: { name: 'athlete_id', in: 'path' }, format: 'uuid' }),
 });
 
 const ListQuery = z.strictObject({
-  status: AthleteStatus.optional().openapi({ description: 'Only athletes with this status' }),
+  status: AthleteStatus.optional().meta({ description: 'Only athletes with this status' }),
   member_level: z.string().max(40).optional().openapi({ description: 'Only this member level (case-insensitive)' }),
   label: z.string().max(41).optional().openapi({ description: 'Only athletes carrying this label, e.g. @marathon' }),
   q: z.string().max(200).optional().openapi({ description: 'Search in first, last and display name and email (case-insensitive)' }),
@@ -21,8 +22,7 @@ const ListQuery = z.strictObject({
   cursor: z.string().max(2000).optional().openapi({ description: 'The next_cursor of the previous page' }),
 });
 
-const AthleteList = z.object({ data: z.array(Athlete), next_cursor: z.string().nullable() });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const AthleteList = z.object({ data: z.array(AthleteDoc), next_cursor: z.string().nullable() }).meta({ id: 'AthleteList' });
 
 const list = createRoute({
   method: 'get',
@@ -41,7 +41,7 @@ const get = createRoute({
   summary: 'One athlete',
   security: BEARER,
   request: { params: AthleteParams },
-  responses: { 200: json(Athlete, 'The athlete'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+  responses: { 200: json(AthleteDoc, 'The athlete'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
 });
 
 const patch = createRoute({
@@ -50,8 +50,8 @@ const patch = createRoute({
   tags: ['athletes'],
   summary: 'Change the organization attributes of an athlete (display name, member level, labels, private notes, status)',
   security: BEARER,
-  request: { params: AthleteParams, body: { required: true, content: { 'application/json': { schema: AthletePatch } } } },
-  responses: { 200: json(Athlete, 'The updated athlete'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+  request: { params: AthleteParams, body: jsonBody(AthletePatchBody) },
+  responses: { 200: json(AthleteDoc, 'The updated athlete'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
 });
 
 export function athleteRoutes(deps: ApiDeps) {

@@ -1,6 +1,5 @@
 /** /api/v1 auth and account routes: login, signup, logout, me, config. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { LoginRequest, OrganizationMembershipSummary, SessionResponse, SignupRequest, User } from '../../shared/domain/organization';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/protocol';
 import { requireCaller, type AuthEnv } from '../auth/authenticate';
 import { burnPasswordCheck, verifyPassword } from '../auth/password';
@@ -10,11 +9,9 @@ import { HttpProblem } from '../http/errors';
 import { createOrganizationWithHeadCoach, organizationsOfUser } from '../orgs/organizations';
 import type { ApiDeps } from './deps';
 import { BEARER, ERRORS, newApi } from './openapi';
+import { LoginBody, MembershipSummaryDoc, SessionDoc, SignupBody, UserDoc, json, jsonBody } from './schemas';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
-
-const Me = z.object({ user: User, organizations: z.array(OrganizationMembershipSummary) });
+const Me = z.object({ user: UserDoc, organizations: z.array(MembershipSummaryDoc) });
 const Config = z.object({ signup: z.enum(['open', 'closed']), sync_schema_version: z.number().int() });
 
 const login = createRoute({
@@ -22,8 +19,8 @@ const login = createRoute({
   path: '/auth/login',
   tags: ['auth'],
   summary: 'Sign in with email and password; returns a session token (30 days)',
-  request: { body: body(LoginRequest) },
-  responses: { 200: json(SessionResponse, 'Signed in'), 400: ERRORS[400], 401: ERRORS[401] },
+  request: { body: jsonBody(LoginBody) },
+  responses: { 200: json(SessionDoc, 'Signed in'), 400: ERRORS[400], 401: ERRORS[401] },
 });
 
 const signup = createRoute({
@@ -31,8 +28,8 @@ const signup = createRoute({
   path: '/auth/signup',
   tags: ['auth'],
   summary: 'Create an organization and its head coach (only when the server allows sign-up)',
-  request: { body: body(SignupRequest) },
-  responses: { 201: json(SessionResponse, 'Organization created, signed in'), 400: ERRORS[400], 403: ERRORS[403], 409: ERRORS[409] },
+  request: { body: jsonBody(SignupBody) },
+  responses: { 201: json(SessionDoc, 'Organization created, signed in'), 400: ERRORS[400], 403: ERRORS[403], 409: ERRORS[409] },
 });
 
 const logout = createRoute({

@@ -5,8 +5,8 @@
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Env } from 'hono';
-import { ApiError } from '../../shared/domain/common';
 import { describeZodError, errorBody } from '../http/errors';
+import { ErrorDoc } from './schemas';
 
 export function newApi<E extends Env>(): OpenAPIHono<E> {
   return new OpenAPIHono<E>({
@@ -18,7 +18,7 @@ export function newApi<E extends Env>(): OpenAPIHono<E> {
   });
 }
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ApiError } } });
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorDoc } } });
 
 export const ERRORS = {
   400: errorResponse('Invalid request: `message` names the field and the reason'),

@@ -1,17 +1,17 @@
 /** /api/v1/organizations/{org_id}: coaches (list, hand over the head-coach role) and groups (list). */
 import { createRoute, z } from '@hono/zod-openapi';
-import { Group } from '../../shared/domain/group';
-import { CoachMembership } from '../../shared/domain/organization';
+import type { Group } from '../../shared/domain/group';
+import type { CoachMembership } from '../../shared/domain/organization';
 import { requireCaller } from '../auth/authenticate';
 import { handOverHeadCoach } from '../orgs/coaches';
 import type { ApiDeps } from './deps';
 import { BEARER, ERRORS, OrgParams, newApi, requireCoach, type MemberEnv } from './openapi';
+import { CoachDoc, GroupDoc, json, jsonBody } from './schemas';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const CoachParams = OrgParams.extend({
   coach_id: z.string().max(100).openapi({ param: { name: 'coach_id', in: 'path' }, format: 'uuid' }),
 });
-const RoleChange = z.strictObject({ role: z.literal('head_coach') });
+const RoleChange = z.strictObject({ role: z.literal('head_coach') }).meta({ id: 'RoleChange' });
 
 const listCoaches = createRoute({
   method: 'get',
@@ -20,7 +20,7 @@ const listCoaches = createRoute({
   summary: 'The coaches of the organization and their roles',
   security: BEARER,
   request: { params: OrgParams },
-  responses: { 200: json(z.object({ data: z.array(CoachMembership) }), 'Coach memberships'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+  responses: { 200: json(z.object({ data: z.array(CoachDoc) }), 'Coach memberships'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
 });
 
 const changeRole = createRoute({
@@ -29,8 +29,8 @@ const changeRole = createRoute({
   tags: ['coaches'],
   summary: 'Hand the head-coach role to another coach (head coach only); the caller becomes a coach',
   security: BEARER,
-  request: { params: CoachParams, body: { required: true, content: { 'application/json': { schema: RoleChange } } } },
-  responses: { 200: json(CoachMembership, 'The new head coach'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+  request: { params: CoachParams, body: jsonBody(RoleChange) },
+  responses: { 200: json(CoachDoc, 'The new head coach'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
 });
 
 const listGroups = createRoute({
@@ -40,7 +40,7 @@ const listGroups = createRoute({
   summary: 'The groups of the organization',
   security: BEARER,
   request: { params: OrgParams },
-  responses: { 200: json(z.object({ data: z.array(Group) }), 'Groups'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+  responses: { 200: json(z.object({ data: z.array(GroupDoc) }), 'Groups'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
 });
 
 export function teamRoutes(deps: ApiDeps) {

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 
 export const DASHBOARD_CSP = [
@@ -31,11 +31,11 @@ const MISSING_BUILD = `<!doctype html>
 <p>The API is at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p>
 </main></body></html>`;
 
-function htmlHeaders(c: Context) {
-  c.header('Content-Security-Policy', DASHBOARD_CSP);
-  c.header('Cache-Control', 'no-cache');
-  c.header('Referrer-Policy', 'no-referrer');
-  c.header('X-Frame-Options', 'DENY');
+function setHtmlHeaders(headers: Headers) {
+  headers.set('Content-Security-Policy', DASHBOARD_CSP);
+  headers.set('Cache-Control', 'no-cache');
+  headers.set('Referrer-Policy', 'no-referrer');
+  headers.set('X-Frame-Options', 'DENY');
 }
 
 /** `root` is the built renderer folder; it is looked up per request, so a build made later is picked up. */
@@ -51,24 +51,21 @@ export function dashboardApp(root: string) {
   let files: MiddlewareHandler | null = null;
   app.use('/*', async (c, next) => {
     if (!existsSync(join(dir, 'index.html'))) return next();
-    files ??= serveStatic({
-      root: dir,
-      onFound: (path, c) => {
-        if (path.endsWith('.html')) htmlHeaders(c);
-        else if (path.includes('/assets/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-        else c.header('Cache-Control', 'no-cache');
-      },
-    });
-    return files(c, next);
+    files ??= serveStatic({ root: dir });
+    const found = await files(c, next);
+    if (found instanceof Response && found !== c.res) c.res = found;
+    if (/^text\/html/.test(c.res.headers.get('content-type') ?? '')) setHtmlHeaders(c.res.headers);
+    else if (c.res.status === 200 && c.req.path.startsWith('/assets/')) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    else c.res.headers.set('Cache-Control', 'no-cache');
   });
 
   app.get('/*', (c) => {
     // A missing file (e.g. an old hashed asset) is a 404, not the app's HTML.
     if (/\.[A-Za-z0-9]+$/.test(c.req.path)) return c.text('Not found', 404);
-    htmlHeaders(c);
     const html = index();
-    if (html === null) return c.html(MISSING_BUILD, c.req.path === '/' ? 200 : 404);
-    return c.html(html);
+    const res = html === null ? c.html(MISSING_BUILD, c.req.path === '/' ? 200 : 404) : c.html(html);
+    setHtmlHeaders(res.headers);
+    return res;
   });
 
   return app;

@@ -38,13 +38,21 @@ export async function createPgDatabase(): Promise<{ url: string; drop: () => Pro
   };
 }
 
-export type TestServer = RunningServer & { backend: Backend; databaseUrl?: string };
+export type TestServer = RunningServer & {
+  backend: Backend;
+  databaseUrl?: string;
+  /** Stops the server but keeps its database (for restart tests); `close()` also drops it. */
+  stop(): Promise<void>;
+};
 
 export async function startTestServer(backend: Backend, options: Partial<ServerOptions> = {}): Promise<TestServer> {
   let drop: (() => Promise<void>) | null = null;
   let database: ServerOptions['database'] = { kind: 'pglite', dataDir: 'memory://' };
   let databaseUrl: string | undefined;
-  if (backend === 'postgres') {
+  if (options.database) {
+    database = options.database;
+    if (database.kind === 'postgres') databaseUrl = database.url;
+  } else if (backend === 'postgres') {
     const created = await createPgDatabase();
     drop = created.drop;
     databaseUrl = created.url;
@@ -63,6 +71,7 @@ export async function startTestServer(backend: Backend, options: Partial<ServerO
     ...server,
     backend,
     databaseUrl,
+    stop: () => server.close(),
     close: async () => {
       await server.close();
       if (drop) await drop();
