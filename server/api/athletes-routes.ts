@@ -13,11 +13,16 @@ const AthleteParams = OrgParams.extend({
   athlete_id: z.string().max(100).openapi({ param: { name: 'athlete_id', in: 'path' }, format: 'uuid' }),
 });
 
+// PostgreSQL text cannot hold NUL, and no query value needs control characters.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const text = (max: number) => z.string().max(max).refine((v) => !CONTROL.test(v), 'must not contain control characters');
+
 const ListQuery = z.strictObject({
   status: AthleteStatus.optional().meta({ description: 'Only athletes with this status' }),
-  member_level: z.string().max(40).optional().openapi({ description: 'Only this member level (case-insensitive)' }),
-  label: z.string().max(41).optional().openapi({ description: 'Only athletes carrying this label, e.g. @marathon' }),
-  q: z.string().max(200).optional().openapi({ description: 'Search in first, last and display name and email (case-insensitive)' }),
+  member_level: text(40).optional().openapi({ description: 'Only this member level (case-insensitive)' }),
+  label: text(41).optional().openapi({ description: 'Only athletes carrying this label, e.g. @marathon' }),
+  q: text(200).optional().openapi({ description: 'Search in first, last and display name and email (case-insensitive)' }),
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ description: '1..200, default 50' }),
   cursor: z.string().max(2000).optional().openapi({ description: 'The next_cursor of the previous page' }),
 });

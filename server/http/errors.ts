@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { ApiError } from '../../shared/domain/common';
+import { sqlState } from '../db/db';
 
 export class HttpProblem extends Error {
   constructor(
@@ -74,6 +75,13 @@ export function handleError(err: unknown, c: Context, log: ErrorLogger): Respons
     const code = /malformed json/i.test(err.message) ? 'invalid_json' : (CODES[status] ?? 'bad_request');
     const message = code === 'invalid_json' ? 'The request body is not valid JSON.' : err.message || code;
     return c.json(errorBody(code, message), status);
+  }
+  // Safety net: a PostgreSQL data exception (SQLSTATE class 22, e.g. a NUL character or a bad
+  // number) is caused by the request's data; inputs are validated before, so log it to fix the gap.
+  const state = sqlState(err);
+  if (state?.startsWith('22')) {
+    log.error({ err }, 'data exception reached the database: validate this input at the boundary');
+    return c.json(errorBody('invalid_request', 'The request contains a value the server cannot store or compare.'), 400);
   }
   log.error({ err }, 'request failed');
   return c.json(errorBody('internal', 'Something went wrong on the server.'), 500);

@@ -12,6 +12,7 @@
  * REST API both write through `write()`, so an API edit reaches open apps exactly like a sync push.
  */
 import type { Db } from '../db/db';
+import { Id } from '../../shared/domain/common';
 import type { CoachRole } from '../../shared/domain/organization';
 import type { SyncCollection, StreamChange, WithDeleted } from '../../shared/sync/protocol';
 import { ChangeBus } from './bus';
@@ -22,6 +23,9 @@ export type StoredDoc = { collection: SyncCollection; id: string; data: DocData;
 export type Membership = { id: string; userId: string; role: CoachRole };
 
 type DocRow = { collection: string; id: string; data: DocData; seq: number | string; deleted: boolean };
+
+/** Every replicated document id is a UUID (shared schemas); anything else cannot exist, so it is not looked up. */
+const isDocId = (id: string) => Id.safeParse(id).success;
 
 const toStored = (r: DocRow): StoredDoc => ({
   collection: r.collection as SyncCollection,
@@ -66,6 +70,7 @@ export class OrgWriter {
   }
 
   async read(collection: SyncCollection, id: string): Promise<StoredDoc | null> {
+    if (!isDocId(id)) return null;
     const { rows } = await this.tx.query<DocRow>(
       'SELECT collection, id, data, seq, deleted FROM documents WHERE org_id = $1 AND collection = $2 AND id = $3',
       [this.orgId, collection, id],
@@ -112,6 +117,7 @@ export class DocumentStore {
   }
 
   async get(orgId: string, collection: SyncCollection, id: string): Promise<StoredDoc | null> {
+    if (!isDocId(id)) return null;
     const { rows } = await this.db.query<DocRow>(
       'SELECT collection, id, data, seq, deleted FROM documents WHERE org_id = $1 AND collection = $2 AND id = $3',
       [orgId, collection, id],

@@ -8,16 +8,21 @@
  * is skipped with a visible warning.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { migrate, migrationFiles } from '../../server/db/migrate';
+import { dumpPglite } from '../../server/db/pglite';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Admin URL of the throwaway cluster (database `postgres`), or '' when PostgreSQL is unavailable. */
     pgAdminUrl: string;
+    /** A dump of a migrated empty PGlite database: opens in ~1.5 s instead of ~5 s (DESIGN.md). */
+    pgliteTemplate: string;
   }
 }
 
@@ -52,7 +57,26 @@ function runPg(bin: string, tool: string, args: string[]): void {
   }
 }
 
+/** Built once per migration set and cached under node_modules/.cache (a stale one is never used: the name is a hash). */
+async function pgliteTemplate(): Promise<string> {
+  const version = JSON.parse(readFileSync('node_modules/@electric-sql/pglite/package.json', 'utf8')).version as string;
+  const hash = createHash('sha256').update(version);
+  for (const m of migrationFiles()) hash.update(m.name).update(m.sql);
+  const dir = join('node_modules', '.cache', 'astral-server-tests');
+  const file = join(process.cwd(), dir, `pglite-${hash.digest('hex').slice(0, 16)}.tar`);
+  if (existsSync(file)) return file;
+  mkdirSync(dir, { recursive: true });
+  const dump = await dumpPglite('memory://', async (db) => {
+    await migrate(db);
+  });
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, file);
+  return file;
+}
+
 export default async function setup(project: TestProject) {
+  project.provide('pgliteTemplate', await pgliteTemplate());
   const bin = findPgBin();
   if (!bin) {
     const message = 'PostgreSQL binaries (initdb, pg_ctl) not found under /usr/lib/postgresql: the PostgreSQL variant of the server tests is SKIPPED. Install the Debian package `postgresql` to run it.';

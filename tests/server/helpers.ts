@@ -4,6 +4,7 @@
  * PGlite and on the throwaway PostgreSQL cluster of global-setup.ts.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/server';
@@ -47,7 +48,7 @@ export type TestServer = RunningServer & {
 
 export async function startTestServer(backend: Backend, options: Partial<ServerOptions> = {}): Promise<TestServer> {
   let drop: (() => Promise<void>) | null = null;
-  let database: ServerOptions['database'] = { kind: 'pglite', dataDir: 'memory://' };
+  let database: ServerOptions['database'] = { kind: 'pglite', dataDir: 'memory://', loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) };
   let databaseUrl: string | undefined;
   if (options.database) {
     database = options.database;
