@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 // Each test starts its own server on a fresh data folder (see tests/e2e/fixtures.ts).
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,

@@ -4,7 +4,7 @@
  */
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ export const HEAD_COACH = 'headcoach@demo.local';
 export const COACH1 = 'coach1@demo.local';
 export const COACH2 = 'coach2@demo.local';
 
-export type AstralServer = { url: string; dataDir: string; logs: () => string; stop: () => Promise<void> };
+export type AstralServer = { url: string; dataDir: string; logs: () => string; stop: (options?: { keepData?: boolean }) => Promise<void> };
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -28,8 +28,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<AstralServer> {
+/**
+ * Starts a real server on a free port. With the demo on (the default) and a template prepared by
+ * global-setup.ts, the data folder starts as a copy of the seeded template.
+ */
+export async function startServer(env: Record<string, string> = {}, options: { template?: boolean } = {}): Promise<AstralServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'astral-e2e-'));
+  const template = process.env.ASTRAL_E2E_TEMPLATE;
+  if (options.template !== false && template && env.ASTRAL_DEMO !== '') cpSync(template, dataDir, { recursive: true });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
@@ -55,14 +61,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ast
     url,
     dataDir,
     logs: () => output,
-    stop: async () => {
+    stop: async ({ keepData = false } = {}) => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
