@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { SignupRequest } from '../shared/domain/organization';
 import { parseEnv, type ServerEnv } from './config/env';
 import { openDatabase, type DatabaseOptions } from './db/open';
+import { FolderInUse } from './db/folder-lock';
 import { DEMO_COACHES, DEMO_FREE_AGENT, DEMO_ORG_NAME } from './demo/roster';
 import { describeZodError, HttpProblem } from './http/errors';
 import { createOrganizationWithHeadCoach } from './orgs/organizations';
@@ -154,7 +155,7 @@ async function main(argv: string[]): Promise<void> {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main(process.argv.slice(2)).catch((err: unknown) => {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    console.error(err instanceof FolderInUse ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err));
     process.exit(1);
   });
 }

@@ -5,6 +5,7 @@ import type { Db } from './db';
 import { migrate } from './migrate';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
+import { lockFolder } from './folder-lock';
 
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string }
@@ -23,7 +24,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   } else {
     const dir = join(resolve(options.dataDir), 'pglite');
     mkdirSync(dir, { recursive: true });
-    db = await openPglite({ dataDir: dir });
+    const release = lockFolder(dir);
+    try {
+      const opened = await openPglite({ dataDir: dir });
+      db = { ...opened, close: () => opened.close().finally(release) };
+    } catch (err) {
+      release();
+      throw err;
+    }
   }
   try {
     await migrate(db);

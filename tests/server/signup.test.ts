@@ -94,7 +94,13 @@ describeOnBackends(
         expect(again.code).not.toBe(0);
         expect(again.stderr).toMatch(/already exists/);
 
-        if (dataDir) target = await startTestServer('pglite', { database: { kind: 'pglite', dataDir }, demo: false });
+        if (dataDir) {
+          target = await startTestServer('pglite', { database: { kind: 'pglite', dataDir }, demo: false });
+          // While that server holds the folder, the command refuses to open it (PGlite is single-process).
+          const busy = await runCli(['create-org', '--name', 'Busy', '--email', 'busy@x.test', '--password', 'secret123', '--first-name', 'B', '--last-name', 'C'], env);
+          expect(busy.code).toBe(1);
+          expect(busy.stderr).toMatch(/in use by another Astral Coach process/);
+        }
         const session = await login(target, 'cli@canal.test', 'secret123');
         expect(session).toMatchObject({ orgId, role: 'head_coach' });
       } finally {
