@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Athlete, AthletePatch, checkAthleteChange, normalizeLabel, Labels } from './athlete';
+import { AthletePatch, checkAthleteChange, normalizeLabel, Labels, type Athlete } from './athlete';
 
 const athlete: Athlete = {
   id: '11111111-1111-4111-8111-111111111111',

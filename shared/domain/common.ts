@@ -6,6 +6,7 @@ export const Id = z.string().uuid();
 /** ISO-8601 timestamp written by the server; client clocks are never trusted for ordering. */
 export const Timestamp = z.string().datetime({ offset: true });
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A single-line human text: trimmed, bounded, no control characters. */

@@ -114,6 +114,7 @@ export async function apiLogin(server: AstralServer, email: string, password = D
 }
 
 export const test = base.extend<{ server: AstralServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   server: async ({}, use) => {
     const server = await startServer();
     await use(server);
