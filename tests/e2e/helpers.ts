@@ -26,7 +26,7 @@ export async function editAthlete(page: Page, values: EditValues): Promise<void>
   if (values.displayName !== undefined) await form.getByLabel('Display name').fill(values.displayName);
   if (values.memberLevel !== undefined) {
     await form.getByLabel('Member level').fill(values.memberLevel);
-    await form.getByLabel('Member level').press('Escape');
+    await closeDropdowns(form);
   }
   if (values.addLabels) {
     const input = form.getByLabel('Labels');
@@ -34,11 +34,17 @@ export async function editAthlete(page: Page, values: EditValues): Promise<void>
       await input.fill(label);
       await input.press('Enter');
     }
+    await closeDropdowns(form);
   }
   if (values.privateNotes !== undefined) await form.getByLabel('Private notes').fill(values.privateNotes);
   if (values.status) await chooseOption(page, form, 'Status', values.status);
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
+}
+
+/** Closes an open suggestion list by clicking a neutral spot of the form (Escape would close the dialog). */
+async function closeDropdowns(form: Locator): Promise<void> {
+  await form.getByRole('heading', { name: 'Edit athlete' }).click();
 }
 
 /** Picks an option of a Mantine Select / SegmentedControl by its label, whichever the form uses. */
