@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import { AthletePage } from '../athlete/AthletePage';
+import { SignInPage } from '../auth/SignInPage';
+import { SignUpPage } from '../auth/SignUpPage';
+import { onShellNavigate } from '../platform/bridge';
+import { RosterPage } from '../roster/RosterPage';
+import { NotFoundPage } from './NotFoundPage';
+import { SessionGate } from './SessionGate';
+
+export function AppRoutes() {
+  const navigate = useNavigate();
+  // Notification clicks in the desktop shell open the athlete they are about.
+  useEffect(() => onShellNavigate((route) => void navigate(route)), [navigate]);
+  return (
+    <Routes>
+      <Route path="/signin" element={<SignInPage />} />
+      <Route path="/signup" element={<SignUpPage />} />
+      {/* The desktop shell opens app://app/index.html. */}
+      <Route path="/index.html" element={<Navigate to="/" replace />} />
+      <Route element={<SessionGate />}>
+        <Route index element={<RosterPage />} />
+        <Route path="/athletes/:id" element={<AthletePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

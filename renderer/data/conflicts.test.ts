@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { WithDeleted } from 'rxdb';
+import type { Athlete } from '../../shared/domain/athlete';
+import { createAthleteConflicts, formatFieldValue, type NoticeDraft } from './conflicts';
+import { sampleAthlete, uuid } from './testDb';
+
+const state = (patch: Partial<Athlete> = {}): WithDeleted<Athlete> => ({ ...sampleAthlete(1, { first_name: 'Ada', last_name: 'Runner' }), ...patch, _deleted: false });
+
+function setup() {
+  const notices: NoticeDraft[] = [];
+  return { notices, conflicts: createAthleteConflicts((n) => notices.push(n)) };
+}
+
+describe('athletes conflict handler', () => {
+  it('ignores server-written timestamps when comparing states', () => {
+    const { conflicts } = setup();
+    expect(conflicts.handler.isEqual(state(), state({ updated_at: '2027-01-01T00:00:00.000Z' }), 'test')).toBe(true);
+    expect(conflicts.handler.isEqual(state(), state({ status: 'inactive' }), 'test')).toBe(false);
+  });
+
+  it('keeps both edits when they touched different fields, merging labels as sets', async () => {
+    const { conflicts, notices } = setup();
+    const base = state({ labels: ['@a'] });
+    const resolved = await conflicts.handler.resolve(
+      {
+        assumedMasterState: base,
+        newDocumentState: state({ labels: ['@a', '@mine'], display_name: 'Speedy' }),
+        realMasterState: state({ labels: ['@theirs'], member_level: 'elite' }),
+      },
+      'test',
+    );
+    expect(resolved).toMatchObject({ display_name: 'Speedy', member_level: 'elite', labels: ['@theirs', '@mine'] });
+    expect(notices).toEqual([]);
+  });
+
+  it('keeps the server value on a same-field clash and tells the coach', async () => {
+    const { conflicts, notices } = setup();
+    const resolved = await conflicts.handler.resolve(
+      { assumedMasterState: state(), newDocumentState: state({ status: 'inactive' }), realMasterState: state({ status: 'suspended' }) },
+      'test',
+    );
+    expect(resolved.status).toBe('suspended');
+    expect(notices).toEqual([
+      {
+        kind: 'clash',
+        athleteId: uuid(1),
+        title: 'Edit replaced by the server',
+        message: `Your change to Status ("Inactive") for Ada Runner was replaced by the server's value ("Suspended").`,
+      },
+    ]);
+  });
+
+  it('resolves a refused row to the master state without merging', async () => {
+    const { conflicts, notices } = setup();
+    const master = state({ member_level: 'club' });
+    conflicts.noteRejections([uuid(1)], [{ id: uuid(1), code: 'forbidden', message: 'Only the head coach can change assigned coaches.' }], new Set([uuid(1)]));
+    const resolved = await conflicts.handler.resolve(
+      { assumedMasterState: state(), newDocumentState: state({ coach_ids: [uuid(9)], display_name: 'Speedy' }), realMasterState: master },
+      'test',
+    );
+    expect(resolved).toEqual(master);
+    expect(notices.map((n) => n.message)).toEqual([
+      `Your change to Ada Runner was refused: Only the head coach can change assigned coaches. The server's version is shown again.`,
+    ]);
+    // The rejection is used once: a later conflict of the same athlete merges normally.
+    const later = await conflicts.handler.resolve(
+      { assumedMasterState: master, newDocumentState: { ...master, display_name: 'Speedy' }, realMasterState: { ...master, member_level: 'elite' } },
+      'test',
+    );
+    expect(later).toMatchObject({ display_name: 'Speedy', member_level: 'elite' });
+  });
+
+  it('forgets rejections of rows that came back without a master state', async () => {
+    const { conflicts, notices } = setup();
+    conflicts.noteRejections([uuid(1)], [{ id: uuid(1), code: 'invalid', message: 'nope' }], new Set());
+    const resolved = await conflicts.handler.resolve(
+      { assumedMasterState: state(), newDocumentState: state({ display_name: 'A' }), realMasterState: state({ member_level: 'B' }) },
+      'test',
+    );
+    expect(resolved).toMatchObject({ display_name: 'A', member_level: 'B' });
+    expect(notices).toEqual([]);
+  });
+
+  it('tells the coach when the athlete was removed on the server', async () => {
+    const { conflicts, notices } = setup();
+    const resolved = await conflicts.handler.resolve(
+      { assumedMasterState: state(), newDocumentState: state({ display_name: 'A' }), realMasterState: { ...state(), _deleted: true } },
+      'test',
+    );
+    expect(resolved._deleted).toBe(true);
+    expect(notices[0]?.kind).toBe('removed');
+  });
+
+  it('formats values for messages', () => {
+    expect(formatFieldValue('display_name', null)).toBe('empty');
+    expect(formatFieldValue('labels', ['@a', '@b'])).toBe('"@a, @b"');
+    expect(formatFieldValue('private_notes', 'x'.repeat(100))).toHaveLength(62);
+  });
+});

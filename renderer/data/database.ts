@@ -1,0 +1,81 @@
+/**
+ * The app's one local database: RxDB on Dexie (IndexedDB), one database per server + user +
+ * organization, so two accounts or organizations on one machine never share documents.
+ *
+ * Collections (3 of RxDB's 13-per-process limit): athletes (edited here, pushed), coaches and
+ * groups (read-only copies of the server). Local documents hold sync bookkeeping (syncStatus.ts).
+ * Storage is validated with z-schema: validate-ajv needs eval, which the app's CSP forbids.
+ * dev-mode is never loaded here (it fetches an iframe from the internet); tests add it themselves.
+ * Only modules in renderer/data/ create or configure the database.
+ */
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import type { Athlete } from '../../shared/domain/athlete';
+import type { Group } from '../../shared/domain/group';
+import type { CoachMembership } from '../../shared/domain/organization';
+import { createAthleteConflicts, serverWinsHandler, type AthleteConflicts, type NoticeSink } from './conflicts';
+import { hashString, rxdbHash } from './hash';
+import { athleteSchema, coachSchema, groupSchema } from './schemas';
+
+export type AstralCollections = {
+  athletes: RxCollection<Athlete>;
+  coaches: RxCollection<CoachMembership>;
+  groups: RxCollection<Group>;
+};
+export type AstralDatabase = RxDatabase<AstralCollections>;
+
+/** The open database plus the conflict bookkeeping its replication shares with its conflict handler. */
+export type AstralData = { db: AstralDatabase; conflicts: AthleteConflicts };
+
+// `unknown` storage parameters: any RxStorage (Dexie in the app, memory in tests) is accepted.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRxStorage = RxStorage<any, any>;
+
+let pluginsAdded = false;
+function addPlugins(): void {
+  if (pluginsAdded) return;
+  pluginsAdded = true;
+  addRxPlugin(RxDBLocalDocumentsPlugin);
+  addRxPlugin(RxDBLeaderElectionPlugin);
+}
+
+/** `astral-<hash>`: stable for one server + user + organization, and a valid RxDB name. */
+export function databaseName(serverUrl: string, userId: string, orgId: string): string {
+  return `astral-${hashString(`${serverUrl.replace(/\/+$/, '')}|${userId}|${orgId}`).slice(0, 20)}`;
+}
+
+export function defaultStorage(): AnyRxStorage {
+  return wrappedValidateZSchemaStorage({ storage: getRxStorageDexie() });
+}
+
+export type OpenOptions = {
+  name: string;
+  onNotice: NoticeSink;
+  /** Defaults to validated Dexie; tests pass RxDB's memory storage. */
+  storage?: AnyRxStorage;
+  /** Several tabs of one browser share the database; one of them (the leader) replicates. */
+  multiInstance?: boolean;
+};
+
+export async function openAstralDatabase(options: OpenOptions): Promise<AstralData> {
+  addPlugins();
+  const conflicts = createAthleteConflicts(options.onNotice);
+  const db = await createRxDatabase<AstralCollections>({
+    name: options.name,
+    storage: options.storage ?? defaultStorage(),
+    multiInstance: options.multiInstance ?? typeof window !== 'undefined',
+    localDocuments: true,
+    hashFunction: rxdbHash,
+    eventReduce: true,
+    closeDuplicates: true,
+  });
+  await db.addCollections({
+    athletes: { schema: athleteSchema, conflictHandler: conflicts.handler },
+    coaches: { schema: coachSchema, conflictHandler: serverWinsHandler<CoachMembership>() },
+    groups: { schema: groupSchema, conflictHandler: serverWinsHandler<Group>() },
+  });
+  return { db, conflicts };
+}

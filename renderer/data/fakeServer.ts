@@ -1,0 +1,74 @@
+/**
+ * An in-memory stand-in for the sync server's athletes/coaches/groups endpoints (tests only),
+ * following shared/sync/protocol.ts: pull by sequence checkpoint, push with conflict detection on
+ * the assumed master state and authorisation by checkAthleteChange.
+ */
+import { checkAthleteChange, type Athlete } from '../../shared/domain/athlete';
+import type { CoachRole } from '../../shared/domain/organization';
+import { sameDocumentState, type Rejection, type SyncCollection } from '../../shared/sync/protocol';
+import type { FetchLike } from './sse';
+
+type Row = { doc: Record<string, unknown>; seq: number };
+
+export class FakeSyncServer {
+  seq = 0;
+  readonly rows: Record<SyncCollection, Map<string, Row>> = { athletes: new Map(), coaches: new Map(), groups: new Map() };
+  role: CoachRole = 'head_coach';
+  pushes = 0;
+  /** When set, every request fails like a network error. */
+  offline = false;
+  /** When set, every request answers this HTTP status. */
+  failWith: number | null = null;
+
+  put(collection: SyncCollection, doc: object): void {
+    const d: Record<string, unknown> = { ...(doc as Record<string, unknown>) };
+    d._deleted = Boolean(d._deleted);
+    this.rows[collection].set(String(d.id), { doc: d, seq: ++this.seq });
+  }
+
+  get(collection: SyncCollection, id: string): Record<string, unknown> | undefined {
+    return this.rows[collection].get(id)?.doc;
+  }
+
+  readonly fetch: FetchLike = async (input, init) => {
+    if (this.offline) throw new TypeError('Failed to fetch');
+    if (this.failWith) return json(this.failWith, { error: { code: 'fail', message: 'failed' } });
+    const url = new URL(input);
+    const match = /\/sync\/v\d+\/orgs\/[^/]+\/(athletes|coaches|groups)\/(pull|push)$/.exec(url.pathname);
+    if (!match) return json(404, { error: { code: 'not_found', message: 'no route' } });
+    const collection = match[1] as SyncCollection;
+    if (match[2] === 'pull') {
+      const since = Number(url.searchParams.get('seq') ?? 0);
+      const limit = Number(url.searchParams.get('limit') ?? 200);
+      const rows = [...this.rows[collection].values()].filter((r) => r.seq > since).sort((a, b) => a.seq - b.seq).slice(0, limit);
+      const last = rows[rows.length - 1];
+      return json(200, { documents: rows.map((r) => r.doc), checkpoint: last ? { seq: last.seq } : null });
+    }
+    this.pushes++;
+    const body = JSON.parse(String(init?.body)) as { rows: { newDocumentState: Record<string, unknown>; assumedMasterState?: Record<string, unknown> | null }[] };
+    const conflicts: Record<string, unknown>[] = [];
+    const rejections: Rejection[] = [];
+    for (const row of body.rows) {
+      const id = row.newDocumentState.id as string;
+      const current = this.get(collection, id);
+      if (!sameDocumentState(current ?? null, row.assumedMasterState ?? null)) {
+        if (current) conflicts.push(current);
+        continue;
+      }
+      if (current) {
+        const refusal = checkAthleteChange(current as unknown as Athlete, row.newDocumentState as unknown as Athlete, this.role);
+        if (refusal) {
+          rejections.push({ id, code: refusal.code, message: refusal.message, ...(refusal.field ? { field: refusal.field } : {}) });
+          conflicts.push(current);
+          continue;
+        }
+      }
+      this.put(collection, { ...row.newDocumentState, updated_at: new Date(Date.UTC(2026, 1, 1, 0, 0, this.seq)).toISOString() });
+    }
+    return json(200, { conflicts, rejections });
+  };
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}

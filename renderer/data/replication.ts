@@ -1,0 +1,274 @@
+/**
+ * Replication of the three collections with the sync server (protocol: shared/sync/protocol.ts).
+ *
+ * - pull: `GET {base}/{collection}/pull?seq=&limit=` by checkpoint; push (athletes only; coaches
+ *   and groups are read-only here): `POST {base}/athletes/push {rows}` -> {conflicts, rejections}.
+ *   Rejections are handed to the conflict handler before RxDB resolves the returned master states.
+ * - live: ONE multiplexed SSE stream; `ready` (sent on every connect) -> 'RESYNC' into every
+ *   collection's stream$, so anything missed while disconnected is pulled by checkpoint;
+ *   `change` -> its documents and checkpoint into that collection's stream$.
+ * - 401 anywhere -> onUnauthorized (the app signs out); 426 -> onOutdated (banner, sync stops).
+ * - Runs in the leader tab only when several tabs share the database.
+ */
+import { Subject } from 'rxjs';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
+import {
+  SYNC_COLLECTIONS,
+  syncBasePath,
+  type Checkpoint,
+  type PullResponse,
+  type PushResponse,
+  type SyncCollection,
+  type SyncDocs,
+} from '../../shared/sync/protocol';
+import type { AstralData } from './database';
+import { SCHEMA_FIELDS } from './schemas';
+import { openLiveStream, type FetchLike, type LiveStream, type SseEvent } from './sse';
+import { reconcileOutbox, useLiveSyncState } from './syncStatus';
+
+export const PULL_BATCH = 500;
+export const PUSH_BATCH = 100;
+
+export type SyncConfig = {
+  serverUrl: string;
+  token: string;
+  orgId: string;
+  onUnauthorized(): void;
+  onOutdated(): void;
+  fetch?: FetchLike;
+  /** Open the live stream (default true). */
+  live?: boolean;
+  retryTimeMs?: number;
+  /** Where failed requests are reported (they are retried); the console by default. */
+  log?(message: string): void;
+};
+
+type Replications = { [C in SyncCollection]: RxReplicationState<SyncDocs[C], Checkpoint> };
+
+export type SyncHandle = {
+  replications: Replications;
+  /** Resolves when every collection finished its first pull (and pending pushes). */
+  firstSync: Promise<void>;
+  reSync(): void;
+  stop(): Promise<void>;
+};
+
+export class SyncHttpError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+    this.name = 'SyncHttpError';
+  }
+}
+
+export function trimToSchema<C extends SyncCollection>(collection: C, doc: Record<string, unknown>): WithDeleted<SyncDocs[C]> {
+  const out: Record<string, unknown> = { _deleted: Boolean(doc._deleted) };
+  for (const key of SCHEMA_FIELDS[collection]) if (key in doc) out[key] = doc[key];
+  return out as unknown as WithDeleted<SyncDocs[C]>;
+}
+
+export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
+  const { db, conflicts } = data;
+  const doFetch: FetchLike = config.fetch ?? ((input, init) => fetch(input, init));
+  const base = `${config.serverUrl.replace(/\/+$/, '')}${syncBasePath(config.orgId)}`;
+  const auth = { authorization: `Bearer ${config.token}` };
+  const status = useLiveSyncState.getState();
+  const log = config.log ?? ((message: string) => console.warn(message));
+  let stopped = false;
+  status.reset();
+
+  let reportedUnauthorized = false;
+  let reportedOutdated = false;
+  const unauthorized = () => {
+    if (stopped || reportedUnauthorized) return;
+    reportedUnauthorized = true;
+    config.onUnauthorized();
+  };
+  const outdated = () => {
+    if (stopped || reportedOutdated) return;
+    reportedOutdated = true;
+    useLiveSyncState.getState().set({ outdated: true, connection: 'offline' });
+    config.onOutdated();
+    void handle.stop(); // retrying cannot help until the app is updated
+  };
+
+  const failed = async (res: Response): Promise<never> => {
+    if (res.status === 401) unauthorized();
+    if (res.status === 426) outdated();
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    throw new SyncHttpError(res.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `HTTP ${res.status}`);
+  };
+
+  const streams = Object.fromEntries(
+    SYNC_COLLECTIONS.map((c) => [c, new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>()]),
+  ) as { [C in SyncCollection]: Subject<RxReplicationPullStreamItem<SyncDocs[C], Checkpoint>> };
+
+  function replicate<C extends SyncCollection>(collection: C): RxReplicationState<SyncDocs[C], Checkpoint> {
+    return replicateRxCollection<SyncDocs[C], Checkpoint>({
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxDB types collections per name; the union is safe here
+      collection: db[collection] as any,
+      replicationIdentifier: `astral-${collection}-${base}`,
+      live: true,
+      retryTime: config.retryTimeMs ?? 5000,
+      waitForLeadership: true,
+      toggleOnDocumentVisible: false,
+      pull: {
+        batchSize: PULL_BATCH,
+        stream$: streams[collection].asObservable(),
+        modifier: (doc: Record<string, unknown>) => trimToSchema(collection, doc),
+        handler: async (checkpoint, batchSize) => {
+          const seq = checkpoint?.seq ?? 0;
+          const res = await doFetch(`${base}/${collection}/pull?seq=${seq}&limit=${batchSize}`, { headers: auth, cache: 'no-store' });
+          if (!res.ok) return failed(res);
+          const body = (await res.json()) as PullResponse<SyncDocs[C]>;
+          return { documents: body.documents, checkpoint: body.checkpoint ?? checkpoint ?? { seq } };
+        },
+      },
+      push:
+        collection === 'athletes'
+          ? {
+              batchSize: PUSH_BATCH,
+              handler: async (rows) => {
+                const res = await doFetch(`${base}/${collection}/push`, {
+                  method: 'POST',
+                  headers: { ...auth, 'content-type': 'application/json' },
+                  body: JSON.stringify({ rows }),
+                });
+                if (!res.ok) return failed(res);
+                const body = (await res.json()) as PushResponse<SyncDocs[C]>;
+                const conflictDocs = body.conflicts ?? [];
+                const conflictIds = new Set(conflictDocs.map((d) => (d as { id: string }).id));
+                conflicts.noteRejections(
+                  rows.map((r) => (r.newDocumentState as { id: string }).id),
+                  body.rejections ?? [],
+                  conflictIds,
+                );
+                return conflictDocs.map((d) => trimToSchema(collection, d as Record<string, unknown>));
+              },
+            }
+          : undefined,
+    });
+  }
+
+  const replications: Replications = { athletes: replicate('athletes'), coaches: replicate('coaches'), groups: replicate('groups') };
+  const all = Object.values(replications) as RxReplicationState<unknown, Checkpoint>[];
+
+  // Outbox bookkeeping: whenever the athletes replication goes idle, see what got acknowledged.
+  let reconciling = false;
+  let reconcileAgain = false;
+  const reconcile = async () => {
+    if (reconciling) {
+      reconcileAgain = true;
+      return;
+    }
+    reconciling = true;
+    try {
+      do {
+        reconcileAgain = false;
+        await reconcileOutbox(db, () => replications.athletes.awaitInSync());
+      } while (reconcileAgain && !stopped);
+    } catch (err) {
+      if (!stopped) log(`[sync] outbox bookkeeping failed: ${String(err)}`);
+    } finally {
+      reconciling = false;
+    }
+  };
+
+  const activity = new Map<RxReplicationState<unknown, Checkpoint>, boolean>();
+  const subs = all.flatMap((rep) => [
+    rep.active$.subscribe((active) => {
+      activity.set(rep, active);
+      useLiveSyncState.getState().set({ active: [...activity.values()].some(Boolean) });
+      if (!active && rep === (replications.athletes as RxReplicationState<unknown, Checkpoint>)) void reconcile();
+    }),
+    rep.error$.subscribe((err) => {
+      if (!stopped) log(`[sync] ${describeError(err)}`);
+    }),
+  ]);
+
+  const onEvent = (event: SseEvent) => {
+    if (event.event === 'ready') {
+      useLiveSyncState.getState().set({ connection: 'online' });
+      for (const c of SYNC_COLLECTIONS) streams[c].next('RESYNC');
+      void reconcile();
+      return;
+    }
+    if (event.event !== 'change') return;
+    let change: { collection?: unknown; documents?: unknown; checkpoint?: unknown };
+    try {
+      change = JSON.parse(event.data) as typeof change;
+    } catch {
+      return;
+    }
+    const collection = change.collection as SyncCollection;
+    if (!SYNC_COLLECTIONS.includes(collection) || !Array.isArray(change.documents) || !change.checkpoint) return;
+    const documents = (change.documents as Record<string, unknown>[]).map((d) => trimToSchema(collection, d));
+    (streams[collection] as Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>).next({
+      documents,
+      checkpoint: change.checkpoint as Checkpoint,
+    });
+  };
+
+  let stream: LiveStream | null = null;
+  const leadership = db.multiInstance ? db.waitForLeadership() : Promise.resolve(true);
+  void leadership.then(() => {
+    if (stopped || config.live === false) return;
+    stream = openLiveStream({
+      url: `${base}/stream`,
+      headers: auth,
+      fetch: doFetch,
+      onEvent,
+      onDisconnect: () => useLiveSyncState.getState().set({ connection: 'offline' }),
+      onHttpError: (code) => {
+        useLiveSyncState.getState().set({ connection: 'offline' });
+        if (code === 401) unauthorized();
+        if (code === 426) outdated();
+        return code === 401 || code === 426;
+      },
+    });
+  });
+
+  const reSync = () => {
+    for (const rep of all) rep.reSync();
+  };
+  const onOnline = () => {
+    stream?.reconnectNow();
+    reSync();
+  };
+  const onOffline = () => {
+    useLiveSyncState.getState().set({ connection: 'offline' });
+    stream?.reconnectNow(); // drop a connection the browser may keep half-open
+  };
+  const hasWindow = typeof window !== 'undefined' && typeof window.addEventListener === 'function';
+  if (hasWindow) {
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    if (navigator.onLine === false) useLiveSyncState.getState().set({ connection: 'offline' });
+  }
+
+  const handle: SyncHandle = {
+    replications,
+    firstSync: Promise.all(all.map((r) => r.awaitInitialReplication())).then(() => undefined),
+    reSync,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      stream?.stop();
+      if (hasWindow) {
+        window.removeEventListener('online', onOnline);
+        window.removeEventListener('offline', onOffline);
+      }
+      subs.forEach((s) => s.unsubscribe());
+      await Promise.all(all.map((r) => r.cancel()));
+      useLiveSyncState.getState().set({ active: false });
+    },
+  };
+  return handle;
+}
+
+/** One line for the console: RxDB wraps handler errors, the interesting part is inside. */
+function describeError(err: { message: string; code?: string; parameters?: { errors?: { message?: string }[]; direction?: string } }): string {
+  const inner = err.parameters?.errors?.map((e) => e.message).filter(Boolean).join('; ');
+  const direction = err.parameters?.direction;
+  return inner ? `${direction ?? err.code ?? 'sync'} failed: ${inner}` : err.message;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FILTER, distinctLabels, distinctLevels, filterAthletes, isFiltering, normalizeSearchText, sortAthletes } from './search';
+import { sampleAthlete } from './testDb';
+
+const roster = [
+  sampleAthlete(1, { first_name: 'Zoë', last_name: 'Ångström', email: 'zoe@club.test', status: 'active', member_level: 'elite', labels: ['@marathon'] }),
+  sampleAthlete(2, { first_name: 'Ben', last_name: 'Okafor', display_name: 'Rocket', email: 'ben@club.test', status: 'suspended', labels: ['@injury-watch'] }),
+  sampleAthlete(3, { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@other.test', status: 'inactive', member_level: 'club', labels: ['@marathon', '@track'] }),
+];
+const ids = (xs: { first_name: string }[]) => xs.map((a) => a.first_name);
+
+describe('roster search and filters', () => {
+  it('normalises case, accents and spaces', () => {
+    expect(normalizeSearchText('  ZOË   Ångström ')).toBe('zoe angstrom');
+  });
+
+  it('matches first, last, display name and email, as typed, accent-insensitively', () => {
+    expect(ids(filterAthletes(roster, { ...EMPTY_FILTER, q: 'zoe' }))).toEqual(['Zoë']);
+    expect(ids(filterAthletes(roster, { ...EMPTY_FILTER, q: 'ANGSTR' }))).toEqual(['Zoë']);
+    expect(ids(filterAthletes(roster, { ...EMPTY_FILTER, q: 'rocket' }))).toEqual(['Ben']);
+    expect(ids(filterAthletes(roster, { ...EMPTY_FILTER, q: 'CLUB.TEST' }))).toEqual(['Zoë', 'Ben']);
+    expect(ids(filterAthletes(roster, { ...EMPTY_FILTER, q: 'ada lovelace' }))).toEqual(['Ada']);
+    expect(filterAthletes(roster, { ...EMPTY_FILTER, q: 'nobody' })).toEqual([]);
+  });
+
+  it('filters by status, member level and label, combined with the search', () => {
+    expect(ids(filterAthletes(roster, { ...EMPTY_FILTER, status: 'suspended' }))).toEqual(['Ben']);
+    expect(ids(filterAthletes(roster, { ...EMPTY_FILTER, level: 'club' }))).toEqual(['Ada']);
+    expect(ids(filterAthletes(roster, { ...EMPTY_FILTER, label: '@marathon' }))).toEqual(['Zoë', 'Ada']);
+    expect(ids(filterAthletes(roster, { ...EMPTY_FILTER, label: '@marathon', q: 'ada' }))).toEqual(['Ada']);
+    expect(isFiltering(EMPTY_FILTER)).toBe(false);
+    expect(isFiltering({ ...EMPTY_FILTER, q: ' x ' })).toBe(true);
+  });
+
+  it('sorts by last then first name and lists distinct levels and labels', () => {
+    expect(ids(sortAthletes(roster))).toEqual(['Zoë', 'Ada', 'Ben']);
+    expect(distinctLevels(roster)).toEqual(['club', 'elite']);
+    expect(distinctLabels(roster)).toEqual(['@injury-watch', '@marathon', '@track']);
+  });
+
+  it('stays fast on 10,000 athletes', () => {
+    const big = Array.from({ length: 10_000 }, (_, i) => sampleAthlete(i + 10, { first_name: `Runner${i}`, last_name: `Family${i % 97}` }));
+    filterAthletes(big, { ...EMPTY_FILTER, q: 'warm-up' });
+    const start = performance.now();
+    for (const q of ['r', 'ru', 'run', 'runn', 'runner1', 'runner12']) filterAthletes(big, { ...EMPTY_FILTER, q });
+    expect((performance.now() - start) / 6).toBeLessThan(30);
+  });
+});

@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { updateAthlete } from './athletes';
+import { databaseName, type AstralData } from './database';
+import { addToOutbox, readLastSyncedAt, readOutbox, reconcileOutbox, removeFromOutbox } from './syncStatus';
+import { openTestDatabase, sampleAthlete, uuid } from './testDb';
+
+let open: AstralData | null = null;
+afterEach(async () => {
+  await open?.db.close();
+  open = null;
+});
+
+describe('outbox of unsent changes', () => {
+  it('counts each edited athlete once, also under concurrent writes', async () => {
+    const data = await openTestDatabase();
+    open = data;
+    await Promise.all([1, 2, 1, 3, 2].map((n) => addToOutbox(data.db, uuid(n))));
+    expect((await readOutbox(data.db)).sort()).toEqual([uuid(1), uuid(2), uuid(3)]);
+    await removeFromOutbox(data.db, [uuid(2)]);
+    expect((await readOutbox(data.db)).sort()).toEqual([uuid(1), uuid(3)]);
+  });
+
+  it('keeps an id whose athlete was edited again while the replication was catching up', async () => {
+    const data = await openTestDatabase();
+    open = data;
+    await data.db.athletes.bulkInsert([sampleAthlete(1), sampleAthlete(2)]);
+    await updateAthlete(data.db, uuid(1), { member_level: 'a' });
+    await updateAthlete(data.db, uuid(2), { member_level: 'a' });
+    expect(await readLastSyncedAt(data.db)).toBeNull();
+    await reconcileOutbox(data.db, async () => {
+      // Simulates a write that lands while the push of the first state is in flight.
+      await updateAthlete(data.db, uuid(2), { member_level: 'b' });
+    });
+    expect(await readOutbox(data.db)).toEqual([uuid(2)]);
+    expect(await readLastSyncedAt(data.db)).not.toBeNull();
+  });
+
+  it('names one database per server, user and organization', () => {
+    const a = databaseName('http://127.0.0.1:8787/', uuid(1), uuid(2));
+    expect(a).toMatch(/^astral-[0-9a-f]{20}$/);
+    expect(databaseName('http://127.0.0.1:8787', uuid(1), uuid(2))).toBe(a);
+    expect(databaseName('http://127.0.0.1:8787', uuid(1), uuid(3))).not.toBe(a);
+    expect(databaseName('http://other:8787', uuid(1), uuid(2))).not.toBe(a);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * What the coach sees about sync: online/offline/syncing, how many local changes the server has
+ * not acknowledged yet, and when the app last was fully in sync.
+ *
+ * - Connection and activity are live UI state (a zustand store written by replication.ts).
+ * - The outbox (ids of athletes edited locally and not yet acknowledged) and the last sync time
+ *   are RxDB local documents, so they survive a restart next to the data. updateAthlete adds an
+ *   id before writing; `reconcileOutbox` removes ids whose document did not change while the
+ *   replication reached "in sync" (pushed and acknowledged, resolved after a conflict, or edited
+ *   back to the server's state so nothing had to be sent).
+ */
+import { create } from 'zustand';
+import type { AstralDatabase } from './database';
+import { modifyLocal, readLocal, watchLocal } from './localDocs';
+
+export const OUTBOX_DOC = 'outbox';
+export const SYNC_META_DOC = 'sync-meta';
+
+type Outbox = { ids: string[] };
+type SyncMeta = { lastSyncedAt: string | null };
+
+export type Connection = 'connecting' | 'online' | 'offline';
+
+type LiveSyncState = {
+  connection: Connection;
+  /** A pull or push is running. */
+  active: boolean;
+  /** The server answered 426: this build speaks an old sync schema version. */
+  outdated: boolean;
+  set(patch: Partial<Pick<LiveSyncState, 'connection' | 'active' | 'outdated'>>): void;
+  reset(): void;
+};
+
+export const useLiveSyncState = create<LiveSyncState>()((set) => ({
+  connection: 'connecting',
+  active: false,
+  outdated: false,
+  set: (patch) => set(patch),
+  reset: () => set({ connection: 'connecting', active: false, outdated: false }),
+}));
+
+export async function addToOutbox(db: AstralDatabase, id: string): Promise<void> {
+  await modifyLocal<Outbox>(db, OUTBOX_DOC, { ids: [] }, (o) => (o.ids.includes(id) ? o : { ids: [...o.ids, id] }));
+}
+
+export async function removeFromOutbox(db: AstralDatabase, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const drop = new Set(ids);
+  await modifyLocal<Outbox>(db, OUTBOX_DOC, { ids: [] }, (o) => ({ ids: o.ids.filter((id) => !drop.has(id)) }));
+}
+
+export async function readOutbox(db: AstralDatabase): Promise<string[]> {
+  return [...((await readLocal<Outbox>(db, OUTBOX_DOC))?.ids ?? [])];
+}
+
+export const watchPendingCount = (db: AstralDatabase) => watchLocal<Outbox>(db, OUTBOX_DOC);
+
+export async function markSynced(db: AstralDatabase, at: Date = new Date()): Promise<void> {
+  await modifyLocal<SyncMeta>(db, SYNC_META_DOC, { lastSyncedAt: null }, () => ({ lastSyncedAt: at.toISOString() }));
+}
+
+export async function readLastSyncedAt(db: AstralDatabase): Promise<string | null> {
+  return (await readLocal<SyncMeta>(db, SYNC_META_DOC))?.lastSyncedAt ?? null;
+}
+
+export const watchSyncMeta = (db: AstralDatabase) => watchLocal<SyncMeta>(db, SYNC_META_DOC);
+
+/** The local write time of each outboxed athlete (missing documents count as 0). */
+async function outboxRevisions(db: AstralDatabase): Promise<Map<string, string>> {
+  const ids = await readOutbox(db);
+  const docs = await db.athletes.findByIds(ids).exec();
+  return new Map(ids.map((id) => [id, docs.get(id)?.revision ?? 'missing']));
+}
+
+/**
+ * Waits until the replication is in sync (`awaitInSync` of the athletes replication), then clears
+ * every outboxed id whose document is still the state it was before the wait, and records the
+ * sync time. Ids edited meanwhile stay for the next round.
+ */
+export async function reconcileOutbox(db: AstralDatabase, awaitInSync: () => Promise<unknown>): Promise<void> {
+  const before = await outboxRevisions(db);
+  await awaitInSync();
+  if (db.closed) return;
+  const after = await outboxRevisions(db);
+  const done = [...before].filter(([id, rev]) => after.get(id) === rev).map(([id]) => id);
+  await removeFromOutbox(db, done);
+  await markSynced(db);
+}

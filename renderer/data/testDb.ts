@@ -1,0 +1,67 @@
+/**
+ * Test helpers (imported by *.test.ts only): a database on RxDB's memory storage with dev-mode
+ * checks, and sample documents. Never imported by app code, so dev-mode stays out of the build.
+ */
+import { addRxPlugin } from 'rxdb';
+import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import type { Athlete } from '../../shared/domain/athlete';
+import type { CoachMembership } from '../../shared/domain/organization';
+import type { NoticeDraft } from './conflicts';
+import { openAstralDatabase, type AstralData } from './database';
+
+let devMode = false;
+let counter = 0;
+
+export async function openTestDatabase(): Promise<AstralData & { notices: NoticeDraft[] }> {
+  if (!devMode) {
+    devMode = true;
+    disableWarnings();
+    addRxPlugin(RxDBDevModePlugin);
+  }
+  const notices: NoticeDraft[] = [];
+  const data = await openAstralDatabase({
+    name: `astral-test-${Date.now().toString(36)}-${counter++}`,
+    storage: wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
+    multiInstance: false,
+    onNotice: (n) => notices.push(n),
+  });
+  return { ...data, notices };
+}
+
+export const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+export function sampleAthlete(n: number, patch: Partial<Athlete> = {}): Athlete {
+  return {
+    id: uuid(n),
+    user_id: uuid(10_000 + n),
+    first_name: 'Ada',
+    last_name: `Runner${n}`,
+    email: `ada${n}@example.test`,
+    display_name: null,
+    member_level: null,
+    labels: [],
+    private_notes: '',
+    status: 'active',
+    coach_ids: [],
+    group_ids: [],
+    created_at: '2026-01-01T00:00:00.000Z',
+    updated_at: '2026-01-01T00:00:00.000Z',
+    ...patch,
+  };
+}
+
+export function sampleCoach(n: number, patch: Partial<CoachMembership> = {}): CoachMembership {
+  return {
+    id: uuid(20_000 + n),
+    user_id: uuid(30_000 + n),
+    first_name: 'Coach',
+    last_name: `Number${n}`,
+    email: `coach${n}@example.test`,
+    role: 'coach',
+    created_at: '2026-01-01T00:00:00.000Z',
+    updated_at: '2026-01-01T00:00:00.000Z',
+    ...patch,
+  };
+}

@@ -1,0 +1,74 @@
+import { CloseButton, Combobox, InputBase, useCombobox } from '@mantine/core';
+
+const ALL = '\u0000all';
+
+export type FilterOption = { value: string; label: string };
+
+/**
+ * A clearable single-choice filter ("All" = no filter). Built from Mantine's Combobox rather than
+ * Select so the field stays a labelled text box that opens a listbox (Select marks its input as a
+ * combobox); options are real `option`s, keyboard: arrows, Enter, Escape.
+ */
+export function FilterSelect({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string | null;
+  options: readonly FilterOption[];
+  onChange(value: string | null): void;
+}) {
+  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  const selected = options.find((o) => o.value === value);
+  const known = value === null || selected !== undefined;
+  return (
+    <Combobox
+      store={combobox}
+      withinPortal
+      onOptionSubmit={(v) => {
+        onChange(v === ALL ? null : v);
+        combobox.closeDropdown();
+      }}
+    >
+      <Combobox.Target targetType="button">
+        <InputBase
+          label={label}
+          component="input"
+          readOnly
+          pointer
+          value={selected?.label ?? (known ? '' : value)}
+          placeholder="All"
+          onClick={() => combobox.toggleDropdown()}
+          onBlur={() => combobox.closeDropdown()}
+          rightSection={
+            value !== null ? (
+              <CloseButton
+                size="sm"
+                aria-label={`Clear the ${label.toLowerCase()} filter`}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => onChange(null)}
+              />
+            ) : (
+              <Combobox.Chevron />
+            )
+          }
+          rightSectionPointerEvents={value !== null ? 'all' : 'none'}
+        />
+      </Combobox.Target>
+      <Combobox.Dropdown>
+        <Combobox.Options mah={300} style={{ overflowY: 'auto' }}>
+          <Combobox.Option value={ALL} active={value === null}>
+            All
+          </Combobox.Option>
+          {options.map((o) => (
+            <Combobox.Option value={o.value} key={o.value} active={o.value === value}>
+              {o.label}
+            </Combobox.Option>
+          ))}
+        </Combobox.Options>
+      </Combobox.Dropdown>
+    </Combobox>
+  );
+}

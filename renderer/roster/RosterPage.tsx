@@ -1,0 +1,119 @@
+import { Button, Center, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useLocation } from 'react-router';
+import { ATHLETE_STATUSES } from '../../shared/domain/athlete';
+import { useAthletes } from '../data/athletes';
+import { useCoachNames } from '../data/coaches';
+import { distinctLabels, distinctLevels, filterAthletes, isFiltering } from '../data/search';
+import { STATUS_LABELS, plural } from '../ui/format';
+import { SearchIcon } from '../ui/icons';
+import { FilterSelect } from './FilterSelect';
+import { rememberRosterSearch } from './lastRosterSearch';
+import { RosterTable } from './RosterTable';
+import { useRosterParams } from './useRosterParams';
+
+/** Rows rendered at once; more on request, so a 10,000-athlete roster stays responsive. */
+const PAGE = 100;
+const STATUS_OPTIONS = ATHLETE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
+
+export function RosterPage() {
+  const athletes = useAthletes();
+  const coachNames = useCoachNames();
+  const [filter, setFilter] = useRosterParams();
+  const location = useLocation();
+  useEffect(() => rememberRosterSearch(location.search), [location.search]);
+
+  // The box shows every keystroke at once; filtering follows as soon as React has time.
+  const [query, setQuery] = useState(filter.q);
+  useEffect(() => setQuery(filter.q), [filter.q]);
+  const deferredQuery = useDeferredValue(query);
+  const effective = useMemo(() => ({ ...filter, q: deferredQuery }), [filter, deferredQuery]);
+
+  const all = useMemo(() => athletes ?? [], [athletes]);
+  const matches = useMemo(() => filterAthletes(all, effective), [all, effective]);
+  const levels = useMemo(() => distinctLevels(all).map((l) => ({ value: l, label: l })), [all]);
+  const labels = useMemo(() => distinctLabels(all).map((l) => ({ value: l, label: l })), [all]);
+
+  const [shown, setShown] = useState(PAGE);
+  useEffect(() => setShown(PAGE), [effective]);
+  const visible = useMemo(() => matches.slice(0, shown), [matches, shown]);
+
+  const filtering = isFiltering({ ...filter, q: query });
+  const clear = () => {
+    setQuery('');
+    setFilter(null);
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={1} size="h2">
+          Athletes
+        </Title>
+        {athletes && (
+          <Text c="dimmed" size="sm" aria-live="polite">
+            {filtering ? `${matches.length.toLocaleString()} of ${plural(all.length, 'athlete')}` : plural(all.length, 'athlete')}
+          </Text>
+        )}
+      </Group>
+
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+        <TextInput
+          label="Search"
+          aria-label="Search athletes"
+          placeholder="Name, display name or email"
+          leftSection={<SearchIcon size={16} />}
+          value={query}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            setQuery(value);
+            setFilter({ q: value });
+          }}
+          type="search"
+          autoComplete="off"
+        />
+        <FilterSelect label="Status" value={filter.status} options={STATUS_OPTIONS} onChange={(status) => setFilter({ status })} />
+        <FilterSelect label="Member level" value={filter.level} options={levels} onChange={(level) => setFilter({ level })} />
+        <FilterSelect label="Label" value={filter.label} options={labels} onChange={(label) => setFilter({ label })} />
+      </SimpleGrid>
+
+      {!athletes ? (
+        <Center py="xl">
+          <Loader aria-label="Loading athletes" />
+        </Center>
+      ) : all.length === 0 ? (
+        <Stack align="center" py={48} gap={4}>
+          <Text fw={600}>No athletes in this organization yet.</Text>
+          <Text c="dimmed" size="sm">
+            Athletes appear here once they join your organization.
+          </Text>
+        </Stack>
+      ) : matches.length === 0 ? (
+        <Stack align="center" py={48} gap="sm">
+          <Text fw={600}>No athletes match your search or filters.</Text>
+          <Button variant="light" onClick={clear}>
+            Clear filters
+          </Button>
+        </Stack>
+      ) : (
+        <>
+          <RosterTable athletes={visible} coachNames={coachNames} />
+          {matches.length > visible.length && (
+            <Group justify="center">
+              <Button variant="default" onClick={() => setShown((n) => n + PAGE * 5)}>
+                Show more ({(matches.length - visible.length).toLocaleString()} not shown)
+              </Button>
+            </Group>
+          )}
+          {filtering && (
+            <Group justify="center">
+              <Button variant="subtle" color="gray" onClick={clear}>
+                Clear filters
+              </Button>
+            </Group>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
