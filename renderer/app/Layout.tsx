@@ -13,7 +13,7 @@ export function Layout({ orgName, children }: { orgName: string; children: React
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
           <Group gap="sm" wrap="nowrap" miw={0}>
-            <Text component={Link} to="/" fw={750} size="lg" c="var(--mantine-primary-color-filled)" style={{ textDecoration: 'none', whiteSpace: 'nowrap' }}>
+            <Text component={Link} to="/" fw={750} size="lg" c="var(--mantine-color-anchor)" style={{ textDecoration: 'none', whiteSpace: 'nowrap' }}>
               Astral Coach
             </Text>
             <Box w={1} h={22} bg="var(--mantine-color-default-border)" visibleFrom="xs" />

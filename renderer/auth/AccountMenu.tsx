@@ -1,4 +1,4 @@
-import { Button, Menu, Text } from '@mantine/core';
+import { Button, Group, Menu, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { useMyMembership } from '../data/coaches';
 import { signOut } from '../session/signOut';
@@ -13,10 +13,13 @@ export function AccountMenu() {
   return (
     <Menu position="bottom-end" width={240} withArrow>
       <Menu.Target>
-        <Button variant="default" aria-label={`Account: ${name}`} leftSection={<UserIcon />} px="sm">
-          <Text span size="sm" visibleFrom="lg" maw={160} truncate="end">
-            {name}
-          </Text>
+        <Button variant="default" aria-label={`Account: ${name}`} px="sm">
+          <Group gap={8} wrap="nowrap">
+            <UserIcon />
+            <Text span size="sm" visibleFrom="lg" maw={160} truncate="end">
+              {name}
+            </Text>
+          </Group>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

@@ -7,7 +7,7 @@ export function AuthFrame({ title, subtitle, children }: { title: string; subtit
     <Center mih="100dvh" p="md" bg="var(--mantine-color-body)">
       <Box w="100%" maw={440}>
         <Stack gap={4} mb="lg" ta="center">
-          <Text fw={750} size="lg" c="var(--mantine-primary-color-filled)">
+          <Text fw={750} size="lg" c="var(--mantine-color-anchor)">
             Astral Coach
           </Text>
           <Title order={1} size="h2">

@@ -27,8 +27,8 @@ import { SCHEMA_FIELDS } from './schemas';
 import { openLiveStream, type FetchLike, type LiveStream, type SseEvent } from './sse';
 import { reconcileOutbox, useLiveSyncState } from './syncStatus';
 
-export const PULL_BATCH = 500;
-export const PUSH_BATCH = 100;
+export const PULL_BATCH = 1000; // the server's PULL_MAX_LIMIT: fewer round trips on a first sync
+export const PUSH_BATCH = 500; // PUSH_MAX_ROWS; also the chunk size of RxDB's scan of local changes after a RESYNC
 
 export type SyncConfig = {
   serverUrl: string;

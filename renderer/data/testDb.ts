@@ -5,11 +5,10 @@
 import { addRxPlugin } from 'rxdb';
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import type { Athlete } from '../../shared/domain/athlete';
 import type { CoachMembership } from '../../shared/domain/organization';
 import type { NoticeDraft } from './conflicts';
-import { openAstralDatabase, type AstralData } from './database';
+import { openAstralDatabase, validatedStorage, type AstralData } from './database';
 
 let devMode = false;
 let counter = 0;
@@ -23,7 +22,7 @@ export async function openTestDatabase(): Promise<AstralData & { notices: Notice
   const notices: NoticeDraft[] = [];
   const data = await openAstralDatabase({
     name: `astral-test-${Date.now().toString(36)}-${counter++}`,
-    storage: wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
+    storage: validatedStorage(getRxStorageMemory()),
     multiInstance: false,
     onNotice: (n) => notices.push(n),
   });

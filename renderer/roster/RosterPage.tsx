@@ -57,7 +57,7 @@ export function RosterPage() {
         )}
       </Group>
 
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="sm">
         <TextInput
           label="Search"
           aria-label="Search athletes"

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Drawer, Group, Indicator, Paper, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useAstralData } from '../data/context';
@@ -51,16 +52,19 @@ export function SyncMessages() {
         <Button
           variant="default"
           aria-label="Sync messages"
-          leftSection={<BellIcon />}
           onClick={() => {
             open();
             markAllRead(database);
+            notifications.clean(); // the drawer shows them all now
           }}
           px="sm"
         >
-          <Text span size="sm" visibleFrom="sm">
-            Messages
-          </Text>
+          <Group gap={8} wrap="nowrap">
+            <BellIcon />
+            <Text span size="sm" visibleFrom="sm">
+              Messages
+            </Text>
+          </Group>
         </Button>
       </Indicator>
       <Drawer opened={opened} onClose={close} title="Sync messages" position="right" size="md">
