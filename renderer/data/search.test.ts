@@ -38,11 +38,9 @@ describe('roster search and filters', () => {
     expect(distinctLabels(roster)).toEqual(['@injury-watch', '@marathon', '@track']);
   });
 
-  it('stays fast on 10,000 athletes', () => {
+  it('finds the right runners among 10,000 athletes (speed is measured by the benchmark, not here)', () => {
     const big = Array.from({ length: 10_000 }, (_, i) => sampleAthlete(i + 10, { first_name: `Runner${i}`, last_name: `Family${i % 97}` }));
-    filterAthletes(big, { ...EMPTY_FILTER, q: 'warm-up' });
-    const start = performance.now();
-    for (const q of ['r', 'ru', 'run', 'runn', 'runner1', 'runner12']) filterAthletes(big, { ...EMPTY_FILTER, q });
-    expect((performance.now() - start) / 6).toBeLessThan(80);
+    expect(filterAthletes(big, { ...EMPTY_FILTER, q: 'runner1234' }).map((a) => a.first_name)).toEqual(['Runner1234']);
+    expect(filterAthletes(big, { ...EMPTY_FILTER, q: 'RUNNER999' }).length).toBe(11); // 999 and 9990..9999
   });
 });
