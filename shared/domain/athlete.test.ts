@@ -31,6 +31,11 @@ describe('checkAthleteChange', () => {
     expect(checkAthleteChange(athlete, after, 'coach')).toMatchObject({ code: 'forbidden', field: 'coach_ids' });
     expect(checkAthleteChange(athlete, after, 'head_coach')).toBeNull();
   });
+  it('refuses group changes with their own reason, not as an account field', () => {
+    const after = { ...athlete, group_ids: ['33333333-3333-4333-8333-333333333333'] };
+    const refusal = checkAthleteChange(athlete, after, 'head_coach');
+    expect(refusal).toEqual({ code: 'forbidden', field: 'group_ids', message: 'Groups are changed from the group screens (not available yet).' });
+  });
 });
 
 describe('labels', () => {
@@ -55,5 +60,18 @@ describe('AthletePatch', () => {
   });
   it('turns an empty display name into none', () => {
     expect(AthletePatch.parse({ display_name: '' })).toEqual({ display_name: null });
+  });
+  it('normalises typed labels and drops repeats', () => {
+    expect(AthletePatch.parse({ labels: ['Marathon', ' Injury Watch', '@marathon'] })).toEqual({ labels: ['@marathon', '@injury-watch'] });
+    expect(AthletePatch.safeParse({ labels: ['not ok!'] }).success).toBe(false);
+    expect(AthletePatch.safeParse({ labels: 'x' }).success).toBe(false);
+  });
+  it('refuses text with a lone UTF-16 surrogate', () => {
+    for (const bad of ['\ud800', 'a\udc00b', 'x\ud83d']) {
+      const r = AthletePatch.safeParse({ private_notes: bad, display_name: bad });
+      expect(r.success).toBe(false);
+      expect(r.error?.issues[0]?.message).toMatch(/valid Unicode/);
+    }
+    expect(AthletePatch.safeParse({ display_name: 'Zoë 🏃' }).success).toBe(true);
   });
 });

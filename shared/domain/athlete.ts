@@ -82,7 +82,10 @@ export const AthletePatch = z
     member_level: lineText(40)
       .nullable()
       .transform((v) => (v === '' ? null : v)),
-    labels: Labels,
+    labels: z.preprocess(
+      (v) => (Array.isArray(v) && v.every((l) => typeof l === 'string') ? [...new Set(v.map(normalizeLabel))] : v),
+      Labels,
+    ),
     private_notes: multilineText(5000),
     status: AthleteStatus,
   })
@@ -106,6 +109,9 @@ export function checkAthleteChange(before: Athlete, after: Athlete, role: CoachR
     if ((ATHLETE_HEAD_COACH_FIELDS as readonly string[]).includes(key)) {
       if (role === 'head_coach') continue;
       return { code: 'forbidden', field: key, message: `Only the head coach can change ${FIELD_LABELS[key].toLowerCase()}.` };
+    }
+    if (key === 'group_ids') {
+      return { code: 'forbidden', field: key, message: 'Groups are changed from the group screens (not available yet).' };
     }
     return {
       code: 'forbidden',

@@ -7,7 +7,11 @@ export const Id = z.string().uuid();
 export const Timestamp = z.string().datetime({ offset: true });
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** A UTF-16 surrogate without its pair: not valid Unicode, and PostgreSQL refuses to store it. */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const LONE_SURROGATE_MESSAGE = 'must be valid Unicode text (it contains a broken character)';
 
 /** A single-line human text: trimmed, bounded, no control characters. */
 export const lineText = (max: number) =>
@@ -15,14 +19,16 @@ export const lineText = (max: number) =>
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !CONTROL_CHARS.test(s) && !/[\r\n]/.test(s), 'must not contain control characters or line breaks');
+    .refine((s) => !CONTROL_CHARS.test(s) && !/[\r\n]/.test(s), 'must not contain control characters or line breaks')
+    .refine((s) => !LONE_SURROGATE.test(s), LONE_SURROGATE_MESSAGE);
 
 /** A multi-line human text: bounded, no control characters other than line breaks and tabs. */
 export const multilineText = (max: number) =>
   z
     .string()
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters');
+    .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters')
+    .refine((s) => !LONE_SURROGATE.test(s), LONE_SURROGATE_MESSAGE);
 
 export const Email = z
   .string()
