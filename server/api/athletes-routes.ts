@@ -1,10 +1,11 @@
 /** /api/v1/organizations/{org_id}/athletes: list with filters and cursor, get one, patch one. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { AthleteStatus, type Athlete } from '../../shared/domain/athlete';
+import { CONTROL_CHARS, LONE_SURROGATE, LONE_SURROGATE_MESSAGE } from '../../shared/domain/common';
 import { requireCaller } from '../auth/authenticate';
 import { listAthletes } from '../athletes/list';
 import { patchAthlete } from '../athletes/patch';
-import { notFound } from '../http/errors';
+import { HttpProblem, notFound } from '../http/errors';
 import type { ApiDeps } from './deps';
 import { BEARER, ERRORS, OrgParams, newApi, requireCoach, type MemberEnv } from './openapi';
 import { AthleteDoc, AthletePatchBody, json, jsonBody } from './schemas';
@@ -13,10 +14,13 @@ const AthleteParams = OrgParams.extend({
   athlete_id: z.string().max(100).openapi({ param: { name: 'athlete_id', in: 'path' }, format: 'uuid' }),
 });
 
-// PostgreSQL text cannot hold NUL, and no query value needs control characters.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const text = (max: number) => z.string().max(max).refine((v) => !CONTROL.test(v), 'must not contain control characters');
+// PostgreSQL text cannot hold NUL or a lone surrogate, and no query value needs control characters.
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => !CONTROL_CHARS.test(v) && !/[\t\r\n]/.test(v), 'must not contain control characters')
+    .refine((v) => !LONE_SURROGATE.test(v), LONE_SURROGATE_MESSAGE);
 
 const ListQuery = z.strictObject({
   status: AthleteStatus.optional().meta({ description: 'Only athletes with this status' }),
@@ -64,6 +68,13 @@ export function athleteRoutes(deps: ApiDeps) {
   const app = newApi<MemberEnv>();
   app.use('/organizations/:org_id/athletes', requireCaller(db), requireCoach(db));
   app.use('/organizations/:org_id/athletes/*', requireCaller(db), requireCoach(db));
+  // The body validator skips a request without a JSON Content-Type, which would be a silent no-op PATCH.
+  app.use('/organizations/:org_id/athletes/:athlete_id', async (c, next) => {
+    if (c.req.method === 'PATCH' && !/^application\/([\w.+-]+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
+      throw new HttpProblem(400, 'invalid_request', 'A JSON body is required (Content-Type: application/json).');
+    }
+    await next();
+  });
 
   app.openapi(list, async (c) => {
     const query = c.req.valid('query');

@@ -64,6 +64,11 @@ export function authRoutes(deps: ApiDeps) {
   const auth = requireCaller(db);
   app.use('/auth/logout', auth);
   app.use('/me', auth);
+  // Before the body validator: a closed server says so whatever the body is.
+  app.use('/auth/signup', async (_c, next) => {
+    if (deps.signup !== 'open') throw new HttpProblem(403, 'signup_closed', 'This server does not allow sign-up; ask its operator for an account.');
+    await next();
+  });
 
   app.openapi(login, async (c) => {
     const { email, password } = c.req.valid('json');
@@ -76,7 +81,6 @@ export function authRoutes(deps: ApiDeps) {
   });
 
   app.openapi(signup, async (c) => {
-    if (deps.signup !== 'open') throw new HttpProblem(403, 'signup_closed', 'This server does not allow sign-up; ask its operator for an account.');
     const input = c.req.valid('json');
     const created = await createOrganizationWithHeadCoach(store, {
       organizationName: input.organization_name,

@@ -36,6 +36,17 @@ describe('parsePushedDoc', () => {
     expect(parsePushedDoc('athletes', { ...master, _deleted: 1 })).toMatchObject({ ok: false, field: '_deleted' });
     expect(parsePushedDoc('athletes', { id: 5 })).toMatchObject({ ok: false, id: '' });
   });
+  it('treats __proto__, constructor and toString as unknown fields and never touches a prototype', () => {
+    const raw = JSON.parse(`{"__proto__":{"polluted":true},"id":"${athlete.id}"}`) as Record<string, unknown>;
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      const r = parsePushedDoc('athletes', key === '__proto__' ? { ...master, ...raw } : { ...master, [key]: { x: 1 } });
+      expect(r).toMatchObject({ ok: false, field: key, message: `${key}: unknown field` });
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+  it('refuses a text with a lone surrogate', () => {
+    expect(parsePushedDoc('athletes', { ...master, private_notes: 'a\ud800' })).toMatchObject({ ok: false, field: 'private_notes', message: expect.stringMatching(/valid Unicode/) });
+  });
 });
 
 describe('decidePushRow', () => {

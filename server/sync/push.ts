@@ -25,10 +25,11 @@ export function parsePushedDoc(collection: SyncCollection, raw: Record<string, u
     return { ok: false, id, field: '_deleted', message: '_deleted: must be true or false' };
   }
   const schema = SYNC_DOC_SCHEMAS[collection] as z.ZodObject;
-  const data: DocData = {};
+  // A null-prototype object and an own-key check: `__proto__`, `constructor` or `toString` are unknown fields, not inherited ones.
+  const data: DocData = Object.create(null) as DocData;
   for (const [key, value] of Object.entries(raw)) {
-    if (key.startsWith('_')) continue;
-    if (!(key in schema.shape)) return { ok: false, id, field: key, message: `${key}: unknown field` };
+    if (key.startsWith('_') && key !== '__proto__') continue;
+    if (!Object.hasOwn(schema.shape, key)) return { ok: false, id, field: key, message: `${key}: unknown field` };
     data[key] = value;
   }
   const parsed = schema.safeParse(data);

@@ -66,7 +66,10 @@ export function syncApp(db: Db, store: DocumentStore, streamOptions: StreamOptio
     const parsed = PushRequest.safeParse(raw);
     if (!parsed.success) throw invalidRequest(parsed.error);
     const member = c.get('member');
-    const result = await store.write(member.orgId, (w) => pushRows(w, collection, member.userId, parsed.data.rows));
+    // The rows as JSON.parse made them, not zod's copies: z.record copies keys with plain assignment,
+    // so a `"__proto__"` key would vanish (or set the copy's prototype) instead of being refused as unknown.
+    const rows = (raw as z.infer<typeof PushRequest>).rows;
+    const result = await store.write(member.orgId, (w) => pushRows(w, collection, member.userId, rows));
     return c.json(result);
   });
 

@@ -118,8 +118,11 @@ describeOnBackends('athletes API', (server) => {
       ['wrong enum', { token: s.token, json: { status: 'retired' } }, 400, 'invalid_request', 'status'],
       ['oversized', { token: s.token, json: { private_notes: 'x'.repeat(5001) } }, 400, 'invalid_request', 'private_notes'],
       ['oversized name', { token: s.token, json: { display_name: 'x'.repeat(81) } }, 400, 'invalid_request', 'display_name'],
-      ['bad label', { token: s.token, json: { labels: ['no spaces allowed'] } }, 400, 'invalid_request', 'labels.0'],
-      ['repeated label', { token: s.token, json: { labels: ['@a', '@a'] } }, 400, 'invalid_request', 'labels'],
+      ['bad label', { token: s.token, json: { labels: ['no punctuation!'] } }, 400, 'invalid_request', 'labels.0'],
+      ['too many labels', { token: s.token, json: { labels: Array.from({ length: 31 }, (_, i) => `@l${i}`) } }, 400, 'invalid_request', 'labels'],
+      ['lone surrogate', { token: s.token, json: { private_notes: 'broken \ud800 text' } }, 400, 'invalid_request', 'private_notes'],
+      ['no body, no Content-Type', { token: s.token }, 400, 'invalid_request'],
+      ['a body that is not JSON', { token: s.token, body: 'status=active', headers: { 'content-type': 'text/plain' } }, 415, 'unsupported_media_type'],
       ['control characters', { token: s.token, json: { display_name: 'bell\u0007' } }, 400, 'invalid_request', 'display_name'],
       ['not an object', { token: s.token, json: ['status'] }, 400, 'invalid_request'],
       ['malformed JSON', { token: s.token, body: '{"status":', headers: { 'content-type': 'application/json' } }, 400, 'invalid_json'],
@@ -137,6 +140,15 @@ describeOnBackends('athletes API', (server) => {
     expect((await request<ErrorBody>(server(), 'PATCH', path(`/${other.athlete.id}`), { token: s.token, json: { status: 'suspended' } })).status).toBe(404);
     expect((await request<ErrorBody>(server(), 'PATCH', `/api/v1/organizations/${other.orgId}/athletes/${other.athlete.id}`, { token: s.token, json: { status: 'suspended' } })).status).toBe(403);
     expect(await snapshot(server())).toBe(before);
+    const empty = await request<ErrorBody>(server(), 'PATCH', path(`/${one.id}`), { token: s.token });
+    expect(empty.body.error.message).toMatch(/JSON body is required/);
+  });
+
+  it('normalises typed labels in a PATCH: "Marathon" becomes @marathon, repeats dropped', async () => {
+    const one = (await get('?limit=1')).body.data[0]!;
+    const res = await request<Athlete>(server(), 'PATCH', path(`/${one.id}`), { token: s.token, json: { labels: ['Marathon', 'Injury Watch', '@marathon'] } });
+    expect(res.status).toBe(200);
+    expect(res.body.labels).toEqual(['@marathon', '@injury-watch']);
   });
 
   it('lists coaches and groups of the organization', async () => {

@@ -85,6 +85,12 @@ describeOnBackends('auth, config and server basics', (server) => {
     });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('signup_closed');
+    // Checked before the body: an invalid body or none at all gets the same answer.
+    for (const options of [{ json: { email: 'not-an-email' } }, { json: [] }, {}]) {
+      const other = await request<ErrorBody>(server(), 'POST', '/api/v1/auth/signup', options);
+      expect(other.status).toBe(403);
+      expect(other.body.error.code).toBe('signup_closed');
+    }
     expect(await snapshot(server())).toBe(before);
   });
 

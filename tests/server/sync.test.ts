@@ -166,6 +166,29 @@ describeOnBackends('sync endpoints', (server) => {
     expect((await current(a.id)).labels).toContain('@mixed');
   });
 
+  it('refuses a row with a lone UTF-16 surrogate on its own; the other rows of the batch are written', async () => {
+    const a = await findAthlete((x) => x.first_name === 'Chloé');
+    const b = await findAthlete((x) => x.first_name === 'Renée');
+    const res = await push('athletes', [
+      { newDocumentState: { ...b, private_notes: 'broken \ud800 note' }, assumedMasterState: b },
+      { newDocumentState: { ...a, private_notes: 'fine 🏃 note' }, assumedMasterState: a },
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body.rejections).toEqual([expect.objectContaining({ id: b.id, code: 'invalid', field: 'private_notes', message: expect.stringMatching(/valid Unicode/) })]);
+    expect((await current(a.id)).private_notes).toBe('fine 🏃 note');
+    expect((await current(b.id)).private_notes).toBe(b.private_notes);
+  });
+
+  it('refuses a pushed __proto__ key as an unknown field', async () => {
+    const a = await findAthlete((x) => x.first_name === 'Chloé');
+    const doc = JSON.stringify({ ...a, display_name: 'Proto' }).replace(/^\{/, '{"__proto__":{"display_name":"x"},');
+    const body = `{"rows":[{"newDocumentState":${doc},"assumedMasterState":${JSON.stringify(a)}}]}`;
+    const res = await request<Push>(server(), 'POST', `${base()}/athletes/push`, { token: coach.token, body, headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(200);
+    expect(res.body.rejections).toEqual([expect.objectContaining({ id: a.id, code: 'invalid', field: '__proto__' })]);
+    expect((await current(a.id)).display_name).toBe(a.display_name);
+  });
+
   it('answers bad requests with 4xx error bodies and changes nothing', async () => {
     const before = await snapshot(server());
     const free = await login(server(), FREE_AGENT);
