@@ -51,19 +51,31 @@ export class FakeSyncServer {
     for (const row of body.rows) {
       const id = row.newDocumentState.id as string;
       const current = this.get(collection, id);
-      if (!sameDocumentState(current ?? null, row.assumedMasterState ?? null)) {
-        if (current) conflicts.push(current);
+      const next = { ...row.newDocumentState, _deleted: Boolean(row.newDocumentState._deleted) };
+      // Same order as server/sync/push.ts decidePushRow: a retry of an applied push is a no-op.
+      if (current && sameDocumentState(current, next)) continue;
+      if (current && (!row.assumedMasterState || !sameDocumentState(current, row.assumedMasterState))) {
+        conflicts.push(current);
         continue;
       }
-      if (current) {
-        const refusal = checkAthleteChange(current as unknown as Athlete, row.newDocumentState as unknown as Athlete, this.role);
-        if (refusal) {
-          rejections.push({ id, code: refusal.code, message: refusal.message, ...(refusal.field ? { field: refusal.field } : {}) });
-          conflicts.push(current);
-          continue;
-        }
+      if (!current) {
+        // No master copy to return: the row does not exist on the server.
+        rejections.push(
+          row.assumedMasterState
+            ? { id, code: 'not_found', message: 'No such athlete in this organization.' }
+            : { id, code: 'forbidden', message: 'Athletes join through invitations; they cannot be created in the app.' },
+        );
+        continue;
       }
-      this.put(collection, { ...row.newDocumentState, updated_at: new Date(Date.UTC(2026, 1, 1, 0, 0, this.seq)).toISOString() });
+      const refusal = current._deleted
+        ? { code: 'forbidden', message: 'This athlete was removed from the organization.', field: undefined }
+        : checkAthleteChange(current as unknown as Athlete, next as unknown as Athlete, this.role);
+      if (refusal) {
+        rejections.push({ id, code: refusal.code, message: refusal.message, ...(refusal.field ? { field: refusal.field } : {}) });
+        conflicts.push(current);
+        continue;
+      }
+      this.put(collection, { ...next, updated_at: new Date(Date.UTC(2026, 1, 1, 0, 0, this.seq)).toISOString() });
     }
     return json(200, { conflicts, rejections });
   };
