@@ -40,7 +40,8 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 
 /** Validates and applies an edit to one athlete in the local database. */
 export async function updateAthlete(db: AstralDatabase, id: string, edit: AthleteEdit, role?: CoachRole): Promise<UpdateResult> {
-  const input = edit.labels ? { ...edit, labels: [...new Set(edit.labels.map(normalizeLabel))] } : edit;
+  const labels: unknown = edit.labels;
+  const input = Array.isArray(labels) ? { ...edit, labels: [...new Set(labels.map((l) => normalizeLabel(String(l))))] } : edit;
   const parsed = AthleteEdit.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Partial<Record<AthleteEditField, string>> = {};
