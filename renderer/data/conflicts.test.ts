@@ -50,17 +50,17 @@ describe('athletes conflict handler', () => {
     ]);
   });
 
-  it('resolves a refused row to the master state without merging', async () => {
+  it('resolves a row refused without a field to the master state and lists every dropped edit', async () => {
     const { conflicts, notices } = setup();
     const master = state({ member_level: 'club' });
-    conflicts.noteRejections([uuid(1)], [{ id: uuid(1), code: 'forbidden', message: 'Only the head coach can change assigned coaches.' }], new Set([uuid(1)]));
+    conflicts.noteRejections([uuid(1)], [{ id: uuid(1), code: 'invalid', message: 'The row is not valid.' }]);
     const resolved = await conflicts.handler.resolve(
       { assumedMasterState: state(), newDocumentState: state({ coach_ids: [uuid(9)], display_name: 'Speedy' }), realMasterState: master },
       'test',
     );
     expect(resolved).toEqual(master);
     expect(notices.map((n) => n.message)).toEqual([
-      `Your change to Ada Runner was refused: Only the head coach can change assigned coaches. The server's version is shown again.`,
+      `Your change to Display name ("Speedy"), Assigned coaches ("${uuid(9)}") for Ada Runner was refused: The row is not valid. The server's version is shown again.`,
     ]);
     // The rejection is used once: a later conflict of the same athlete merges normally.
     const later = await conflicts.handler.resolve(
@@ -70,15 +70,41 @@ describe('athletes conflict handler', () => {
     expect(later).toMatchObject({ display_name: 'Speedy', member_level: 'elite' });
   });
 
-  it('forgets rejections of rows that came back without a master state', async () => {
+  it('drops only the refused field of a row and keeps the other edits', async () => {
     const { conflicts, notices } = setup();
-    conflicts.noteRejections([uuid(1)], [{ id: uuid(1), code: 'invalid', message: 'nope' }], new Set());
+    conflicts.noteRejections(
+      [uuid(1)],
+      [{ id: uuid(1), code: 'forbidden', field: 'coach_ids', message: 'Only the head coach can change assigned coaches.' }],
+    );
     const resolved = await conflicts.handler.resolve(
-      { assumedMasterState: state(), newDocumentState: state({ display_name: 'A' }), realMasterState: state({ member_level: 'B' }) },
+      {
+        assumedMasterState: state(),
+        newDocumentState: state({ coach_ids: [uuid(9)], display_name: 'Speedy' }),
+        realMasterState: state({ member_level: 'club' }),
+      },
       'test',
     );
-    expect(resolved).toMatchObject({ display_name: 'A', member_level: 'B' });
-    expect(notices).toEqual([]);
+    expect(resolved).toMatchObject({ coach_ids: [], display_name: 'Speedy', member_level: 'club' });
+    expect(notices.map((n) => n.message)).toEqual([
+      `Your change to Assigned coaches ("${uuid(9)}") for Ada Runner was refused: Only the head coach can change assigned coaches. Your other changes are kept.`,
+    ]);
+  });
+
+  it('removes a refused row the server has no copy of, with a notice', async () => {
+    const { conflicts, notices } = setup();
+    conflicts.noteRejections([uuid(1)], [{ id: uuid(1), code: 'not_found', message: 'No such athlete in this organization.' }]);
+    // The push handler answers a deleted copy of the pushed row as the master.
+    const resolved = await conflicts.handler.resolve(
+      { assumedMasterState: state(), newDocumentState: state({ display_name: 'A' }), realMasterState: { ...state({ display_name: 'A' }), _deleted: true } },
+      'test',
+    );
+    expect(resolved._deleted).toBe(true);
+    expect(notices.map((n) => [n.kind, n.message])).toEqual([
+      [
+        'refusal',
+        `Your change to Display name ("A") for Ada Runner was refused: No such athlete in this organization. The athlete does not exist on the server and was removed from this device.`,
+      ],
+    ]);
   });
 
   it('tells the coach when the athlete was removed on the server', async () => {

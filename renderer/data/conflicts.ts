@@ -7,9 +7,13 @@
  * result to the local database; if that differs from the master, it is pushed again.
  *  - conflict: per-field three-way merge (shared/sync/merge.ts); labels and coach ids merge as
  *    sets; a field both sides changed keeps the server's value and the coach gets a notice.
- *  - refused row: the push handler records the server's reasons here first (`noteRejections`),
- *    and `resolve` then returns the master state unchanged, so the refused edit is not merged and
- *    pushed again; the coach gets a notice with the reason.
+ *  - refused row: the push handler records the server's reasons here first (`noteRejections`,
+ *    every rejection). The server refuses a whole row for one forbidden field, so when the
+ *    rejection names a field only that field is reset to the server's value and the row's other
+ *    edits are merged and pushed again; without a field the row goes back to the server's copy.
+ *    A refused row the server does not have (not found, create refused) comes with no master;
+ *    the push handler hands in a deleted copy instead, so it is removed locally. Every refusal
+ *    gets a notice naming the dropped values.
  */
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import { ATHLETE_SET_FIELDS, FIELD_LABELS, type Athlete } from '../../shared/domain/athlete';
@@ -47,14 +51,40 @@ export function clashNotice(athlete: Athlete, clash: FieldClash): NoticeDraft {
   };
 }
 
-export function refusalNotice(athlete: Athlete, rejection: Pick<Rejection, 'message'>): NoticeDraft {
+export type DroppedEdit = { field: string; value: unknown };
+
+const describeDropped = (dropped: readonly DroppedEdit[]) =>
+  dropped.map((d) => `${fieldLabel(d.field)} (${formatFieldValue(d.field, d.value)})`).join(', ');
+
+/**
+ * A refused edit. `dropped`: the local values that were thrown away; `outcome` says what became of
+ * the rest of the row (other edits kept, row back to the server's copy, or removed on this device).
+ */
+export function refusalNotice(
+  athlete: Athlete,
+  rejection: Pick<Rejection, 'message'>,
+  dropped: readonly DroppedEdit[] = [],
+  outcome: 'kept' | 'reverted' | 'removed' = 'reverted',
+): NoticeDraft {
   const reason = rejection.message.trim().replace(/\.?$/, '.');
-  return {
-    kind: 'refusal',
-    athleteId: athlete.id,
-    title: 'Edit refused',
-    message: `Your change to ${personName(athlete)} was refused: ${reason} The server's version is shown again.`,
-  };
+  const what = dropped.length > 0 ? `Your change to ${describeDropped(dropped)} for ${personName(athlete)}` : `Your change to ${personName(athlete)}`;
+  const tail =
+    outcome === 'kept'
+      ? 'Your other changes are kept.'
+      : outcome === 'removed'
+        ? 'The athlete does not exist on the server and was removed from this device.'
+        : "The server's version is shown again.";
+  return { kind: 'refusal', athleteId: athlete.id, title: 'Edit refused', message: `${what} was refused: ${reason} ${tail}` };
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Fields the coach changed locally (against the assumed master, else against `other`). */
+function localEdits(local: Record<string, unknown>, base: Record<string, unknown> | null | undefined, other: Record<string, unknown>): DroppedEdit[] {
+  const ref = base ?? other;
+  return Object.keys(local)
+    .filter((k) => !k.startsWith('_') && !(SERVER_FIELDS as readonly string[]).includes(k) && !sameValue(local[k], ref[k]))
+    .map((field) => ({ field, value: local[field] }));
 }
 
 export function removedNotice(athlete: Athlete): NoticeDraft {
@@ -69,7 +99,7 @@ export function removedNotice(athlete: Athlete): NoticeDraft {
 export type AthleteConflicts = {
   handler: RxConflictHandler<Athlete>;
   /** Called by the push handler with the server's answer, before RxDB resolves the conflicts. */
-  noteRejections(pushedIds: readonly string[], rejections: readonly Rejection[], conflictIds: ReadonlySet<string>): void;
+  noteRejections(pushedIds: readonly string[], rejections: readonly Rejection[]): void;
 };
 
 /** Equality used by the replication: server-written fields (timestamps) never make a difference. */
@@ -79,14 +109,38 @@ export const isSameState = <T>(a: WithDeleted<T>, b: WithDeleted<T>): boolean =>
 export function createAthleteConflicts(onNotice: NoticeSink): AthleteConflicts {
   const refused = new Map<string, Rejection>();
 
+  const resolveRefused = (input: RxConflictHandlerInput<Athlete>, rejection: Rejection): WithDeleted<Athlete> => {
+    const base = input.assumedMasterState;
+    const local = input.newDocumentState;
+    const master = input.realMasterState;
+    if (master._deleted) {
+      // Not on the server (or removed there): nothing of the row can be kept.
+      onNotice(refusalNotice(local, rejection, base ? localEdits(local, base, master) : [], 'removed'));
+      return master;
+    }
+    const field = rejection.field as keyof Athlete | undefined;
+    if (field && field in master) {
+      const withoutRefused = { ...local, [field]: master[field] } as WithDeleted<Athlete>;
+      const result = threeWayMerge<WithDeleted<Athlete>>(base ?? null, withoutRefused, master, {
+        setFields: ATHLETE_SET_FIELDS,
+        serverFields: SERVER_FIELDS,
+      });
+      const kept = localEdits(withoutRefused, base, master).length > 0;
+      onNotice(refusalNotice(master, rejection, [{ field, value: local[field] }], kept ? 'kept' : 'reverted'));
+      for (const clash of result.clashes) onNotice(clashNotice(master, clash));
+      return result.merged;
+    }
+    onNotice(refusalNotice(master, rejection, localEdits(local, base, master), 'reverted'));
+    return master;
+  };
+
   const resolve = async (input: RxConflictHandlerInput<Athlete>): Promise<WithDeleted<Athlete>> => {
     const local = input.newDocumentState;
     const master = input.realMasterState;
     const rejection = refused.get(local.id);
     if (rejection) {
       refused.delete(local.id);
-      onNotice(refusalNotice(master._deleted ? local : master, rejection));
-      return master;
+      return resolveRefused(input, rejection);
     }
     const result = threeWayMerge<WithDeleted<Athlete>>(input.assumedMasterState ?? null, local, master, {
       setFields: ATHLETE_SET_FIELDS,
@@ -99,9 +153,9 @@ export function createAthleteConflicts(onNotice: NoticeSink): AthleteConflicts {
 
   return {
     handler: { isEqual: (a, b) => isSameState(a, b), resolve },
-    noteRejections(pushedIds, rejections, conflictIds) {
+    noteRejections(pushedIds, rejections) {
       for (const id of pushedIds) refused.delete(id);
-      for (const r of rejections) if (conflictIds.has(r.id)) refused.set(r.id, r);
+      for (const r of rejections) refused.set(r.id, r);
     },
   };
 }

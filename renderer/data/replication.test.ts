@@ -104,7 +104,7 @@ describe('replication with the sync server', () => {
     expect(await readOutbox(data.db)).toEqual([]);
   });
 
-  it('returns a refused edit to the server state, says why, and does not push it again', async () => {
+  it('drops only the refused field of an edit, says which value, and pushes the allowed edits', async () => {
     const server = new FakeSyncServer();
     server.put('athletes', sampleAthlete(1));
     const { data, sync } = await setup(server);
@@ -116,15 +116,39 @@ describe('replication with the sync server', () => {
     await inSync(data, sync);
     await inSync(data, sync);
     const local = (await data.db.athletes.findOne(uuid(1)).exec())?.toJSON();
-    expect(local).toMatchObject({ coach_ids: [], member_level: null });
-    expect(server.get('athletes', uuid(1))).toMatchObject({ coach_ids: [], member_level: null });
+    expect(local).toMatchObject({ coach_ids: [], member_level: 'elite' });
+    expect(server.get('athletes', uuid(1))).toMatchObject({ coach_ids: [], member_level: 'elite' });
     expect(data.notices as unknown).toEqual([
       expect.objectContaining({
         kind: 'refusal',
-        message: `Your change to Ada Runner1 was refused: Only the head coach can change assigned coaches. The server's version is shown again.`,
+        message: `Your change to Assigned coaches ("${uuid(77)}") for Ada Runner1 was refused: Only the head coach can change assigned coaches. Your other changes are kept.`,
       }),
     ]);
     expect(await readOutbox(data.db)).toEqual([]);
+  });
+
+  it('removes a refused row the server does not have, with a notice, and clears it from the outbox', async () => {
+    const server = new FakeSyncServer();
+    server.put('athletes', sampleAthlete(1));
+    const { data, sync } = await setup(server);
+    await sync.firstSync;
+    server.offline = true;
+    await updateAthlete(data.db, uuid(1), { display_name: 'Ghost' });
+    server.rows.athletes.delete(uuid(1)); // gone from the server without a trace (e.g. another organization's row)
+    server.offline = false;
+    await inSync(data, sync);
+    await inSync(data, sync);
+    expect(await data.db.athletes.findOne(uuid(1)).exec()).toBeNull();
+    expect(data.notices as unknown).toEqual([
+      expect.objectContaining({
+        kind: 'refusal',
+        message: `Your change to Display name ("Ghost") for Ada Runner1 was refused: No such athlete in this organization. The athlete does not exist on the server and was removed from this device.`,
+      }),
+    ]);
+    expect(await readOutbox(data.db)).toEqual([]);
+    const pushes = server.pushes;
+    await inSync(data, sync);
+    expect(server.pushes).toBe(pushes); // the removal is not pushed back
   });
 
   it('reports 401 and 426 to the app', async () => {

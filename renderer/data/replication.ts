@@ -136,14 +136,23 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
                 });
                 if (!res.ok) return failed(res);
                 const body = (await res.json()) as PushResponse<SyncDocs[C]>;
-                const conflictDocs = body.conflicts ?? [];
+                const conflictDocs = (body.conflicts ?? []).map((d) => trimToSchema(collection, d as Record<string, unknown>));
                 const conflictIds = new Set(conflictDocs.map((d) => (d as { id: string }).id));
+                const rejections = body.rejections ?? [];
                 conflicts.noteRejections(
                   rows.map((r) => (r.newDocumentState as { id: string }).id),
-                  body.rejections ?? [],
-                  conflictIds,
+                  rejections,
                 );
-                return conflictDocs.map((d) => trimToSchema(collection, d as Record<string, unknown>));
+                // A refused row the server returned no copy of does not exist there: answer a
+                // deleted copy as its master, so the conflict handler removes it locally.
+                const pushed = new Map(rows.map((r) => [(r.newDocumentState as { id: string }).id, r.newDocumentState]));
+                for (const r of rejections) {
+                  const local = pushed.get(r.id);
+                  if (!local || conflictIds.has(r.id)) continue;
+                  conflictIds.add(r.id);
+                  conflictDocs.push({ ...trimToSchema(collection, local as Record<string, unknown>), _deleted: true });
+                }
+                return conflictDocs;
               },
             }
           : undefined,

@@ -82,7 +82,9 @@ export async function reconcileOutbox(db: AstralDatabase, awaitInSync: () => Pro
   await awaitInSync();
   if (db.closed) return;
   const after = await outboxRevisions(db);
-  const done = [...before].filter(([id, rev]) => after.get(id) === rev).map(([id]) => id);
+  // A document gone after the wait (removed by the server, or a refused row the server does not
+  // have) has nothing left to send.
+  const done = [...before].filter(([id, rev]) => after.get(id) === rev || after.get(id) === 'missing').map(([id]) => id);
   await removeFromOutbox(db, done);
   await markSynced(db);
 }
