@@ -38,7 +38,7 @@ export function createApp(options: AppOptions) {
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    // Paths only: query strings may carry a token (?token= on the live stream).
+    // Paths only: query strings may carry search text about people.
     logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
     c.header('X-Content-Type-Options', 'nosniff');
   });

@@ -96,7 +96,9 @@ export function authRoutes(deps: ApiDeps) {
   });
 
   app.openapi(logout, async (c) => {
-    await deleteSession(db, c.get('caller').tokenHash);
+    const { tokenHash } = c.get('caller');
+    await deleteSession(db, tokenHash);
+    store.streams.closeSession(tokenHash); // open live streams of this session end now
     return c.body(null, 204);
   });
 

@@ -1,6 +1,6 @@
 /**
- * Who is calling. Today: `Authorization: Bearer <session token>` (and `?token=` where a header
- * cannot be sent, i.e. EventSource on the live stream). API keys (`X-API-Key`) will be a second
+ * Who is calling. Today: `Authorization: Bearer <session token>` only (never `?token=`: tokens in
+ * URLs end up in logs and browser history). API keys (`X-API-Key`) will be a second
  * Authenticator in this list; route code only sees `Caller`.
  */
 import type { Context, MiddlewareHandler } from 'hono';
@@ -13,28 +13,23 @@ export type AuthEnv = { Variables: { caller: Caller } };
 
 type Authenticator = (c: Context, db: Db) => Promise<Caller | null | undefined>;
 
-function bearer(c: Context, allowQuery: boolean): string | null {
+function bearer(c: Context): string | null {
   const header = c.req.header('authorization');
-  if (header) {
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    return m?.[1] ?? '';
-  }
-  if (allowQuery) return c.req.query('token') ?? null;
-  return null;
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m?.[1] ?? '';
 }
 
-const sessionAuthenticator =
-  (allowQuery: boolean): Authenticator =>
-  async (c, db) => {
-    const token = bearer(c, allowQuery);
-    if (token === null) return undefined;
-    const session = await findSession(db, token);
-    return session ? { kind: 'session', userId: session.userId, tokenHash: session.tokenHash } : null;
-  };
+const sessionAuthenticator: Authenticator = async (c, db) => {
+  const token = bearer(c);
+  if (token === null) return undefined;
+  const session = await findSession(db, token);
+  return session ? { kind: 'session', userId: session.userId, tokenHash: session.tokenHash } : null;
+};
 
-/** Requires a valid caller; 401 otherwise. `allowQueryToken` only for the SSE stream. */
-export function requireCaller(db: Db, options: { allowQueryToken?: boolean } = {}): MiddlewareHandler<AuthEnv> {
-  const authenticators: Authenticator[] = [sessionAuthenticator(options.allowQueryToken ?? false)];
+/** Requires a valid caller; 401 otherwise. */
+export function requireCaller(db: Db): MiddlewareHandler<AuthEnv> {
+  const authenticators: Authenticator[] = [sessionAuthenticator];
   return async (c, next) => {
     let presented = false;
     for (const authenticate of authenticators) {

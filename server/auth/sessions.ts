@@ -21,6 +21,12 @@ export async function findSession(db: Db, token: string): Promise<Session | null
   return row ? { userId: row.user_id, tokenHash } : null;
 }
 
+/** Whether the session of this token hash still exists and has not expired (the live stream re-checks it). */
+export async function sessionActive(db: Db, tokenHash: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM sessions WHERE token_hash = $1 AND expires_at > now()', [tokenHash]);
+  return rows.length > 0;
+}
+
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 }

@@ -18,10 +18,11 @@ import {
   type WithDeleted,
 } from '../../shared/sync/protocol';
 import { requireCaller } from '../auth/authenticate';
+import { sessionActive } from '../auth/sessions';
 import type { Db } from '../db/db';
 import { HttpProblem, invalidRequest } from '../http/errors';
 import { decidePushRow, parsePushedDoc } from './push';
-import { withDeleted, type DocData, type DocumentStore, type OrgWriter } from './store';
+import { findMembership, withDeleted, type DocData, type DocumentStore, type OrgWriter } from './store';
 import { liveStream, type StreamOptions } from './stream';
 import { requireCoach, type MemberEnv } from '../auth/membership';
 
@@ -39,7 +40,12 @@ export function syncApp(db: Db, store: DocumentStore, streamOptions: StreamOptio
 
   const orgScope = requireCoach(db);
 
-  app.get('/:version/orgs/:org_id/stream', requireCaller(db, { allowQueryToken: true }), orgScope, (c) => liveStream(c, store.bus, c.get('member').orgId, streamOptions));
+  app.get('/:version/orgs/:org_id/stream', requireCaller(db), orgScope, (c) => {
+    const { orgId, userId } = c.get('member');
+    const { tokenHash } = c.get('caller');
+    const stillAllowed = async () => (await sessionActive(db, tokenHash)) && (await findMembership(db, orgId, userId)) !== null;
+    return liveStream(c, store.bus, orgId, streamOptions, { streams: store.streams, tokenHash, stillAllowed });
+  });
   app.use('/:version/orgs/:org_id/:collection/*', requireCaller(db), orgScope, async (c, next) => {
     if (!isCollection(c.req.param('collection') ?? '')) throw new HttpProblem(404, 'not_found', 'No such collection.');
     await next();

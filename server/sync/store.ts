@@ -16,6 +16,7 @@ import { Id } from '../../shared/domain/common';
 import type { CoachRole } from '../../shared/domain/organization';
 import type { SyncCollection, StreamChange, WithDeleted } from '../../shared/sync/protocol';
 import { ChangeBus } from './bus';
+import { OpenStreams } from './open-streams';
 import { KeyedMutex } from './mutex';
 
 export type DocData = Record<string, unknown>;
@@ -102,6 +103,7 @@ export type NewOrganization = { id: string; name: string; timeZone: string };
 
 export class DocumentStore {
   readonly bus = new ChangeBus();
+  readonly streams = new OpenStreams();
   private readonly mutex = new KeyedMutex();
 
   constructor(readonly db: Db) {}

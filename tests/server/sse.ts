@@ -7,6 +7,8 @@ export type SseStream = {
   next(predicate?: (e: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
   events: SseEvent[];
   comments: string[];
+  /** Resolves when the server ends the stream (or it is closed). */
+  ended: Promise<void>;
   close(): void;
 };
 
@@ -18,8 +20,9 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   let consumed = 0;
   const waiters = new Set<() => void>();
   const notify = () => waiters.forEach((w) => w());
+  let ended: Promise<void> = Promise.resolve();
   if (res.ok && res.body) {
-    void (async () => {
+    ended = (async () => {
       const decoder = new TextDecoder();
       let buffer = '';
       try {
@@ -47,6 +50,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   }
   return {
     status: res.status,
+    ended,
     events,
     comments,
     next(predicate = () => true, timeoutMs = 10_000) {

@@ -253,15 +253,6 @@ describeOnBackends('sync endpoints', (server) => {
     await expect.poll(() => server().store.bus.listenerCount(coach.orgId)).toBe(0);
   });
 
-  it('accepts ?token= on the stream for EventSource clients and refuses a bad one', async () => {
-    const ok = await openSse(`${server().url}${base()}/stream?token=${coach.token}`);
-    expect(ok.status).toBe(200);
-    await ok.next((e) => e.event === 'ready');
-    ok.close();
-    expect((await request(server(), 'GET', `${base()}/stream?token=nope`)).status).toBe(401);
-    expect((await request(server(), 'GET', `${base()}/stream`)).status).toBe(401);
-  });
-
   it('hands over the head-coach role live; the old head coach’s offline coach_ids edit is then refused', async () => {
     const coaches = (await pull<CoachMembership & { _deleted: boolean }>('coaches', 0)).body.documents;
     const coach1 = coaches.find((c) => c.email === COACH1)!;
