@@ -6,7 +6,10 @@
  *   Rejections are handed to the conflict handler before RxDB resolves the returned master states.
  * - live: ONE multiplexed SSE stream; `ready` (sent on every connect) -> 'RESYNC' into every
  *   collection's stream$, so anything missed while disconnected is pulled by checkpoint;
- *   `change` -> its documents and checkpoint into that collection's stream$.
+ *   `change` -> only a prompt: 'RESYNC' into that collection's stream$ (bursts coalesced, one per
+ *   collection per RESYNC_COALESCE_MS). The event's documents and checkpoint are never taken: with
+ *   several server processes on one database an event's checkpoint can pass a row committed
+ *   through another process, which would then never be pulled. Only the pull moves the position.
  * - 401 anywhere -> onUnauthorized (the app signs out); 426 -> onOutdated (banner, sync stops).
  * - Runs in the leader tab only when several tabs share the database.
  */
@@ -28,7 +31,8 @@ import { openLiveStream, type FetchLike, type LiveStream, type SseEvent } from '
 import { reconcileOutbox, useLiveSyncState } from './syncStatus';
 
 export const PULL_BATCH = 1000; // the server's PULL_MAX_LIMIT: fewer round trips on a first sync
-export const PUSH_BATCH = 500; // PUSH_MAX_ROWS; also the chunk size of RxDB's scan of local changes after a RESYNC
+export const PUSH_BATCH = 500;
+export const RESYNC_COALESCE_MS = 50; // PUSH_MAX_ROWS; also the chunk size of RxDB's scan of local changes after a RESYNC
 
 export type SyncConfig = {
   serverUrl: string;
@@ -203,19 +207,28 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
       return;
     }
     if (event.event !== 'change') return;
-    let change: { collection?: unknown; documents?: unknown; checkpoint?: unknown };
+    let change: { collection?: unknown };
     try {
       change = JSON.parse(event.data) as typeof change;
     } catch {
       return;
     }
     const collection = change.collection as SyncCollection;
-    if (!SYNC_COLLECTIONS.includes(collection) || !Array.isArray(change.documents) || !change.checkpoint) return;
-    const documents = (change.documents as Record<string, unknown>[]).map((d) => trimToSchema(collection, d));
-    (streams[collection] as Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>).next({
-      documents,
-      checkpoint: change.checkpoint as Checkpoint,
-    });
+    if (SYNC_COLLECTIONS.includes(collection)) requestResync(collection);
+  };
+
+  // A burst of change events becomes one pull per collection.
+  const resyncDue = new Set<SyncCollection>();
+  let resyncTimer: ReturnType<typeof setTimeout> | null = null;
+  const requestResync = (collection: SyncCollection) => {
+    resyncDue.add(collection);
+    resyncTimer ??= setTimeout(() => {
+      resyncTimer = null;
+      const due = [...resyncDue];
+      resyncDue.clear();
+      if (stopped) return;
+      for (const c of due) streams[c].next('RESYNC');
+    }, RESYNC_COALESCE_MS);
   };
 
   let stream: LiveStream | null = null;
@@ -263,6 +276,7 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
       if (stopped) return;
       stopped = true;
       stream?.stop();
+      if (resyncTimer) clearTimeout(resyncTimer);
       if (hasWindow) {
         window.removeEventListener('online', onOnline);
         window.removeEventListener('offline', onOffline);

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeSyncServer } from './fakeServer';
+import { RESYNC_COALESCE_MS, startSync } from './replication';
+import { openTestDatabase, sampleAthlete, uuid } from './testDb';
+
+let cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c();
+  cleanup = [];
+});
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The fake server plus a live stream the test writes events into; counts athlete pulls. */
+function liveServer() {
+  const server = new FakeSyncServer();
+  const encoder = new TextEncoder();
+  let streamController: ReadableStreamDefaultController<Uint8Array> | null = null;
+  const counts = { athletePulls: 0 };
+  const fetch = async (input: string, init?: RequestInit) => {
+    if (input.endsWith('/stream')) {
+      const body = new ReadableStream<Uint8Array>({
+        start(c) {
+          streamController = c;
+          c.enqueue(encoder.encode('event: ready\ndata: {}\n\n'));
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+    }
+    if (input.includes('/athletes/pull')) counts.athletePulls++;
+    return server.fetch(input, init);
+  };
+  const send = (data: unknown) => streamController?.enqueue(encoder.encode(`event: change\ndata: ${JSON.stringify(data)}\n\n`));
+  return { server, fetch, send, counts };
+}
+
+describe('live stream change events', () => {
+  it("pull by checkpoint on a change event and never take the event's checkpoint, coalescing bursts", async () => {
+    const { server, fetch, send, counts } = liveServer();
+    server.put('athletes', sampleAthlete(1));
+    const data = await openTestDatabase();
+    const sync = startSync(data, {
+      serverUrl: 'http://sync.test',
+      token: 't',
+      orgId: uuid(500),
+      fetch,
+      retryTimeMs: 50,
+      log: () => undefined,
+      onUnauthorized: () => undefined,
+      onOutdated: () => undefined,
+    });
+    cleanup.push(async () => {
+      await sync.stop();
+      await data.db.close();
+    });
+    await sync.firstSync;
+    await wait(100);
+    await sync.replications.athletes.awaitInSync();
+    // Two server processes: athlete 2 is committed through process A (seq 2), athlete 3 through
+    // process B (seq 3), whose change event arrives first and carries checkpoint 3.
+    server.put('athletes', sampleAthlete(2));
+    server.put('athletes', sampleAthlete(3));
+    const pullsBefore = counts.athletePulls;
+    for (let i = 0; i < 5; i++) {
+      send({ collection: 'athletes', documents: [{ ...sampleAthlete(3), _deleted: false }], checkpoint: { seq: 3 } });
+    }
+    await wait(RESYNC_COALESCE_MS * 4);
+    await sync.replications.athletes.awaitInSync();
+    const ids = (await data.db.athletes.find().exec()).map((d) => d.id).sort();
+    expect(ids).toEqual([uuid(1), uuid(2), uuid(3)]);
+    // One burst, one pull (plus the one that finds nothing new after it).
+    expect(counts.athletePulls - pullsBefore).toBeGreaterThanOrEqual(1);
+    expect(counts.athletePulls - pullsBefore).toBeLessThanOrEqual(2);
+  });
+});
