@@ -1,11 +1,14 @@
 /** /api/v1 auth and account routes: login, signup, logout, me, config. */
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/protocol';
 import { requireCaller, type AuthEnv } from '../auth/authenticate';
 import { burnPasswordCheck, verifyPassword } from '../auth/password';
 import { createSession, deleteSession } from '../auth/sessions';
 import { findUserByEmail, findUserById } from '../auth/users';
-import { HttpProblem } from '../http/errors';
+import { LoginRateLimit } from '../auth/rate-limit';
+import { HttpProblem, errorBody } from '../http/errors';
 import { createOrganizationWithHeadCoach, organizationsOfUser } from '../orgs/organizations';
 import type { ApiDeps } from './deps';
 import { BEARER, ERRORS, newApi } from './openapi';
@@ -20,7 +23,7 @@ const login = createRoute({
   tags: ['auth'],
   summary: 'Sign in with email and password; returns a session token (30 days)',
   request: { body: jsonBody(LoginBody) },
-  responses: { 200: json(SessionDoc, 'Signed in'), 400: ERRORS[400], 401: ERRORS[401] },
+  responses: { 200: json(SessionDoc, 'Signed in'), 400: ERRORS[400], 401: ERRORS[401], 429: ERRORS[429] },
 });
 
 const signup = createRoute({
@@ -58,8 +61,18 @@ const config = createRoute({
   responses: { 200: json(Config, 'Server configuration') },
 });
 
+/** The TCP peer; X-Forwarded-For is not trusted (no proxy is configured), so behind one all callers share a limit. */
+function clientIp(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // not served by @hono/node-server (in-process requests)
+  }
+}
+
 export function authRoutes(deps: ApiDeps) {
   const { db, store } = deps;
+  const loginLimit = deps.loginLimit ?? new LoginRateLimit();
   const app = newApi<AuthEnv>();
   const auth = requireCaller(db);
   app.use('/auth/logout', auth);
@@ -72,9 +85,19 @@ export function authRoutes(deps: ApiDeps) {
 
   app.openapi(login, async (c) => {
     const { email, password } = c.req.valid('json');
+    const ip = clientIp(c);
+    const waitMs = loginLimit.retryAfterMs(email, ip);
+    if (waitMs > 0) {
+      const minutes = Math.ceil(waitMs / 60_000);
+      c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+      return c.json(errorBody('rate_limited', `Too many sign-in attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`), 429);
+    }
     const user = await findUserByEmail(db, email);
     const ok = user?.password_hash ? await verifyPassword(password, user.password_hash) : (await burnPasswordCheck(password), false);
-    if (!user || !ok) throw new HttpProblem(401, 'invalid_credentials', 'Wrong email or password.');
+    if (!user || !ok) {
+      loginLimit.fail(email, ip);
+      throw new HttpProblem(401, 'invalid_credentials', 'Wrong email or password.');
+    }
     const token = await createSession(db, user.id);
     const organizations = await organizationsOfUser(db, user.id);
     return c.json({ token, user: { id: user.id, email: user.email, first_name: user.first_name, last_name: user.last_name }, organizations }, 200);

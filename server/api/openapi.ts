@@ -26,6 +26,7 @@ export const ERRORS = {
   403: errorResponse('Not allowed for this caller'),
   404: errorResponse('Not found (or not in the caller’s organization)'),
   409: errorResponse('Conflict with existing data'),
+  429: errorResponse('Too many attempts; the Retry-After header says how many seconds to wait'),
 } as const;
 
 export const BEARER = [{ bearer: [] as string[] }];
