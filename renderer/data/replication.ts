@@ -232,9 +232,18 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
   };
 
   let stream: LiveStream | null = null;
-  const leadership = db.multiInstance ? db.waitForLeadership() : Promise.resolve(true);
+  // Until this tab leads, it shows the browser's online state, not a sync that never starts here.
+  let leader = !db.multiInstance || db.isLeader();
+  const browserOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+  if (!leader) useLiveSyncState.getState().set({ leader: false, connection: browserOffline() ? 'offline' : 'online' });
+  const leadership = leader ? Promise.resolve(true) : db.waitForLeadership();
   void leadership.then(() => {
-    if (stopped || config.live === false) return;
+    if (stopped) return;
+    if (!leader) {
+      leader = true;
+      useLiveSyncState.getState().set({ leader: true, connection: browserOffline() ? 'offline' : 'connecting' });
+    }
+    if (config.live === false) return;
     stream = openLiveStream({
       url: `${base}/stream`,
       headers: auth,
@@ -254,6 +263,7 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
     for (const rep of all) rep.reSync();
   };
   const onOnline = () => {
+    if (!leader) useLiveSyncState.getState().set({ connection: 'online' });
     stream?.reconnectNow();
     reSync();
   };

@@ -43,3 +43,16 @@ describe('outbox of unsent changes', () => {
     expect(databaseName('http://other:8787', uuid(1), uuid(2))).not.toBe(a);
   });
 });
+
+describe('what the header shows about sync', () => {
+  it('shows syncing only in the tab that runs the replication; other tabs show online or offline', async () => {
+    const { syncDisplayState } = await import('./syncStatus');
+    expect(syncDisplayState({ connection: 'connecting', leader: true }, false)).toBe('syncing');
+    expect(syncDisplayState({ connection: 'online', leader: true }, true)).toBe('syncing');
+    expect(syncDisplayState({ connection: 'online', leader: true }, false)).toBe('online');
+    // A tab that is not the leader never opens the stream: it must not stay on "Syncing…".
+    expect(syncDisplayState({ connection: 'connecting', leader: false }, false)).toBe('online');
+    expect(syncDisplayState({ connection: 'online', leader: false }, true)).toBe('online');
+    expect(syncDisplayState({ connection: 'offline', leader: false }, false)).toBe('offline');
+  });
+});

@@ -27,7 +27,12 @@ type LiveSyncState = {
   active: boolean;
   /** The server answered 426: this build speaks an old sync schema version. */
   outdated: boolean;
-  set(patch: Partial<Pick<LiveSyncState, 'connection' | 'active' | 'outdated'>>): void;
+  /**
+   * This tab runs the replication and the live stream. Other tabs sharing the database only see
+   * the browser's online state and the persisted outbox and last sync time (local documents).
+   */
+  leader: boolean;
+  set(patch: Partial<Pick<LiveSyncState, 'connection' | 'active' | 'outdated' | 'leader'>>): void;
   reset(): void;
 };
 
@@ -35,9 +40,22 @@ export const useLiveSyncState = create<LiveSyncState>()((set) => ({
   connection: 'connecting',
   active: false,
   outdated: false,
+  leader: true,
   set: (patch) => set(patch),
-  reset: () => set({ connection: 'connecting', active: false, outdated: false }),
+  reset: () => set({ connection: 'connecting', active: false, outdated: false, leader: true }),
 }));
+
+export type SyncDisplayState = 'online' | 'offline' | 'syncing';
+
+/**
+ * What the header shows. A tab that is not the leader never says "Syncing…": nothing syncs in it,
+ * so it shows the browser's online state (its connection follows the online/offline events).
+ */
+export function syncDisplayState(live: Pick<LiveSyncState, 'connection' | 'leader'>, showActive: boolean): SyncDisplayState {
+  if (live.connection === 'offline') return 'offline';
+  if (!live.leader) return 'online';
+  return live.connection === 'connecting' || showActive ? 'syncing' : 'online';
+}
 
 export async function addToOutbox(db: AstralDatabase, id: string): Promise<void> {
   await modifyLocal<Outbox>(db, OUTBOX_DOC, { ids: [] }, (o) => (o.ids.includes(id) ? o : { ids: [...o.ids, id] }));

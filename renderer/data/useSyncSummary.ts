@@ -1,7 +1,7 @@
 /** What the header shows about sync, combined from the live state and the persisted bookkeeping. */
 import { useEffect, useState } from 'react';
 import { useAstralData, useObservable } from './context';
-import { useLiveSyncState, watchPendingCount, watchSyncMeta } from './syncStatus';
+import { syncDisplayState, useLiveSyncState, watchPendingCount, watchSyncMeta } from './syncStatus';
 
 export type SyncSummary = {
   state: 'online' | 'offline' | 'syncing';
@@ -15,7 +15,7 @@ const SYNCING_DELAY_MS = 400;
 
 export function useSyncSummary(): SyncSummary {
   const { db } = useAstralData();
-  const { connection, active, outdated } = useLiveSyncState();
+  const { connection, active, outdated, leader } = useLiveSyncState();
   const outbox = useObservable(() => watchPendingCount(db), [db]);
   const meta = useObservable(() => watchSyncMeta(db), [db]);
   const [showActive, setShowActive] = useState(false);
@@ -27,7 +27,7 @@ export function useSyncSummary(): SyncSummary {
     const timer = setTimeout(() => setShowActive(true), SYNCING_DELAY_MS);
     return () => clearTimeout(timer);
   }, [active]);
-  const state = connection === 'offline' ? 'offline' : connection === 'connecting' || showActive ? 'syncing' : 'online';
+  const state = syncDisplayState({ connection, leader }, showActive);
   return {
     state,
     pending: outbox?.ids.length ?? 0,
