@@ -5,7 +5,7 @@
  */
 import { Athlete, checkAthleteChange, type AthletePatch } from '../../shared/domain/athlete';
 import { sameDocumentState } from '../../shared/sync/protocol';
-import { HttpProblem, forbidden, notFound } from '../http/errors';
+import { HttpProblem, forbidden, invalidRequest, notFound } from '../http/errors';
 import type { DocumentStore } from '../sync/store';
 
 export async function patchAthlete(store: DocumentStore, orgId: string, userId: string, athleteId: string, patch: AthletePatch): Promise<Athlete> {
@@ -20,7 +20,7 @@ export async function patchAthlete(store: DocumentStore, orgId: string, userId: 
     if (refusal) throw new HttpProblem(refusal.code === 'forbidden' ? 403 : 400, refusal.code, refusal.message, refusal.field);
     if (sameDocumentState(before, after)) return before;
     const parsed = Athlete.safeParse({ ...after, updated_at: new Date().toISOString() });
-    if (!parsed.success) throw new HttpProblem(400, 'invalid_request', parsed.error.issues[0]?.message ?? 'invalid athlete');
+    if (!parsed.success) throw invalidRequest(parsed.error); // names the field, like every other 400
     await w.put('athletes', parsed.data);
     return parsed.data;
   });

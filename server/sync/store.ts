@@ -57,6 +57,17 @@ export async function findMembership(db: Db, orgId: string, userId: string): Pro
 }
 
 /** What a write transaction can do; handed to the function given to `DocumentStore.write`. */
+/** One document by id, through `db` (the pool, or the write transaction). */
+async function readDoc(db: Db, orgId: string, collection: SyncCollection, id: string): Promise<StoredDoc | null> {
+  if (!isDocId(id)) return null;
+  const { rows } = await db.query<DocRow>('SELECT collection, id, data, seq, deleted FROM documents WHERE org_id = $1 AND collection = $2 AND id = $3', [
+    orgId,
+    collection,
+    id,
+  ]);
+  return rows[0] ? toStored(rows[0]) : null;
+}
+
 export class OrgWriter {
   readonly written: StoredDoc[] = [];
 
@@ -70,13 +81,8 @@ export class OrgWriter {
     return this.seq;
   }
 
-  async read(collection: SyncCollection, id: string): Promise<StoredDoc | null> {
-    if (!isDocId(id)) return null;
-    const { rows } = await this.tx.query<DocRow>(
-      'SELECT collection, id, data, seq, deleted FROM documents WHERE org_id = $1 AND collection = $2 AND id = $3',
-      [this.orgId, collection, id],
-    );
-    return rows[0] ? toStored(rows[0]) : null;
+  read(collection: SyncCollection, id: string): Promise<StoredDoc | null> {
+    return readDoc(this.tx, this.orgId, collection, id);
   }
 
   membership(userId: string): Promise<Membership | null> {
@@ -118,13 +124,8 @@ export class DocumentStore {
     return rows.map(toStored);
   }
 
-  async get(orgId: string, collection: SyncCollection, id: string): Promise<StoredDoc | null> {
-    if (!isDocId(id)) return null;
-    const { rows } = await this.db.query<DocRow>(
-      'SELECT collection, id, data, seq, deleted FROM documents WHERE org_id = $1 AND collection = $2 AND id = $3',
-      [orgId, collection, id],
-    );
-    return rows[0] ? toStored(rows[0]) : null;
+  get(orgId: string, collection: SyncCollection, id: string): Promise<StoredDoc | null> {
+    return readDoc(this.db, orgId, collection, id);
   }
 
   /** Every live (not deleted) document of a collection. For small collections (coaches, groups). */
