@@ -19,7 +19,7 @@ const AthleteRow = memo(function AthleteRow({ athlete, coachNames }: { athlete: 
           {athlete.email}
         </Text>
       </Table.Td>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <StatusBadge status={athlete.status} size="sm" />
       </Table.Td>
       <Table.Td>{athlete.member_level ?? ''}</Table.Td>
@@ -54,7 +54,8 @@ export function RosterTable({ athletes, coachNames }: { athletes: readonly Athle
             <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Name</Table.Th>
             <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Display name</Table.Th>
             <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Email</Table.Th>
-            <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Status</Table.Th>
+            {/* room for the widest status ("Suspended") so the badge is never cut */}
+            <Table.Th scope="col" style={{ whiteSpace: 'nowrap', minWidth: 112 }}>Status</Table.Th>
             <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Member level</Table.Th>
             <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Labels</Table.Th>
             <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Coaches</Table.Th>
