@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSyncServer } from './fakeServer';
-import { RESYNC_COALESCE_MS, startSync } from './replication';
+import { startSync } from './replication';
+import { RESYNC_COALESCE_MS, coalesceResyncs } from './resyncPrompts';
 import { openTestDatabase, sampleAthlete, uuid } from './testDb';
 
 let cleanup: (() => Promise<void>)[] = [];
@@ -71,5 +72,20 @@ describe('live stream change events', () => {
     // One burst, one pull (plus the one that finds nothing new after it).
     expect(counts.athletePulls - pullsBefore).toBeGreaterThanOrEqual(1);
     expect(counts.athletePulls - pullsBefore).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('resync prompts', () => {
+  it('turn a burst into one prompt per collection, and none after cancel', async () => {
+    const seen: string[] = [];
+    const prompts = coalesceResyncs((c) => seen.push(c), 10);
+    for (let i = 0; i < 5; i++) prompts.request('athletes');
+    prompts.request('groups');
+    await wait(30);
+    expect(seen.sort()).toEqual(['athletes', 'groups']);
+    prompts.request('coaches');
+    prompts.cancel();
+    await wait(30);
+    expect(seen).toHaveLength(2);
   });
 });

@@ -7,7 +7,7 @@
  * - live: ONE multiplexed SSE stream; `ready` (sent on every connect) -> 'RESYNC' into every
  *   collection's stream$, so anything missed while disconnected is pulled by checkpoint;
  *   `change` -> only a prompt: 'RESYNC' into that collection's stream$ (bursts coalesced, one per
- *   collection per RESYNC_COALESCE_MS). The event's documents and checkpoint are never taken: with
+ *   collection per RESYNC_COALESCE_MS, resyncPrompts.ts). The event's documents and checkpoint are never taken: with
  *   several server processes on one database an event's checkpoint can pass a row committed
  *   through another process, which would then never be pulled. Only the pull moves the position.
  * - 401 anywhere -> onUnauthorized (the app signs out); 426 -> onOutdated (banner, sync stops).
@@ -28,11 +28,11 @@ import {
 import type { AstralData } from './database';
 import { SCHEMA_FIELDS } from './schemas';
 import { openLiveStream, type FetchLike, type LiveStream, type SseEvent } from './sse';
+import { coalesceResyncs } from './resyncPrompts';
 import { reconcileOutbox, useLiveSyncState } from './syncStatus';
 
 export const PULL_BATCH = 1000; // the server's PULL_MAX_LIMIT: fewer round trips on a first sync
-export const PUSH_BATCH = 500;
-export const RESYNC_COALESCE_MS = 50; // PUSH_MAX_ROWS; also the chunk size of RxDB's scan of local changes after a RESYNC
+export const PUSH_BATCH = 500; // PUSH_MAX_ROWS; also the chunk size of RxDB's scan of local changes after a RESYNC
 
 export type SyncConfig = {
   serverUrl: string;
@@ -214,22 +214,13 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
       return;
     }
     const collection = change.collection as SyncCollection;
-    if (SYNC_COLLECTIONS.includes(collection)) requestResync(collection);
+    if (SYNC_COLLECTIONS.includes(collection)) prompts.request(collection);
   };
 
   // A burst of change events becomes one pull per collection.
-  const resyncDue = new Set<SyncCollection>();
-  let resyncTimer: ReturnType<typeof setTimeout> | null = null;
-  const requestResync = (collection: SyncCollection) => {
-    resyncDue.add(collection);
-    resyncTimer ??= setTimeout(() => {
-      resyncTimer = null;
-      const due = [...resyncDue];
-      resyncDue.clear();
-      if (stopped) return;
-      for (const c of due) streams[c].next('RESYNC');
-    }, RESYNC_COALESCE_MS);
-  };
+  const prompts = coalesceResyncs((c) => {
+    if (!stopped) streams[c].next('RESYNC');
+  });
 
   let stream: LiveStream | null = null;
   // Until this tab leads, it shows the browser's online state, not a sync that never starts here.
@@ -286,7 +277,7 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
       if (stopped) return;
       stopped = true;
       stream?.stop();
-      if (resyncTimer) clearTimeout(resyncTimer);
+      prompts.cancel();
       if (hasWindow) {
         window.removeEventListener('online', onOnline);
         window.removeEventListener('offline', onOffline);
