@@ -6,7 +6,7 @@
  */
 import type { RxJsonSchema } from 'rxdb';
 import { ATHLETE_STATUSES, MAX_LABELS, type Athlete } from '../../shared/domain/athlete';
-import type { CoachMembership } from '../../shared/domain/organization';
+import { CoachRole, type CoachMembership } from '../../shared/domain/organization';
 import type { Group } from '../../shared/domain/group';
 
 const id = { type: 'string', maxLength: 36 } as const;
@@ -54,7 +54,7 @@ export const coachSchema: RxJsonSchema<CoachMembership> = {
     first_name: text(80),
     last_name: text(80),
     email: text(254),
-    role: { type: 'string', enum: ['head_coach', 'coach'] },
+    role: { type: 'string', enum: [...CoachRole.options] },
     created_at: timestamp,
     updated_at: timestamp,
   },

@@ -5,9 +5,9 @@
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../support/free-port';
 
 export const DEMO_PASSWORD = 'astral-demo';
 export const HEAD_COACH = 'headcoach@demo.local';
@@ -16,17 +16,6 @@ export const COACH2 = 'coach2@demo.local';
 
 export type AstralServer = { url: string; dataDir: string; logs: () => string; stop: (options?: { keepData?: boolean }) => Promise<void> };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts a real server on a free port. With the demo on (the default) and a template prepared by

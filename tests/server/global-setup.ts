@@ -10,12 +10,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrate, migrationFiles } from '../../server/db/migrate';
 import { dumpPglite } from '../../server/db/pglite';
+import { freePort } from '../support/free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -35,17 +35,6 @@ function findPgBin(): string | null {
   return versions[0] ? join(root, versions[0], 'bin') : null;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs a PostgreSQL tool as the `postgres` user when we are root (initdb refuses root). */
 function runPg(bin: string, tool: string, args: string[]): void {
