@@ -2,8 +2,8 @@
  * The app's one local database: RxDB on Dexie (IndexedDB), one database per server + user +
  * organization, so two accounts or organizations on one machine never share documents.
  *
- * Collections (3 of RxDB's 13-per-process limit): athletes (edited here, pushed), coaches and
- * groups (read-only copies of the server). Local documents hold sync bookkeeping (syncStatus.ts).
+ * Collections (5 of RxDB's 13-per-process limit; the app stays at <= 10): athletes, groups,
+ * training_plans and plan_assignments (edited here, pushed), coaches (read-only copy of the server). Local documents hold sync bookkeeping (syncStatus.ts).
  * Storage is validated with z-schema: validate-ajv needs eval, which the app's CSP forbids.
  * dev-mode is never loaded here (it fetches an iframe from the internet); tests add it themselves.
  * Only modules in renderer/data/ create or configure the database.
@@ -14,16 +14,20 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import type { Athlete } from '../../shared/domain/athlete';
+import type { PlanAssignment } from '../../shared/domain/assignment';
 import type { Group } from '../../shared/domain/group';
+import type { TrainingPlan } from '../../shared/domain/plan';
 import type { CoachMembership } from '../../shared/domain/organization';
 import { createAthleteConflicts, serverWinsHandler, type AthleteConflicts, type NoticeSink } from './conflicts';
 import { hashString, rxdbHash } from './hash';
-import { athleteSchema, coachSchema, groupSchema } from './schemas';
+import { athleteSchema, coachSchema, groupSchema, planAssignmentSchema, trainingPlanSchema } from './schemas';
 
 export type AstralCollections = {
   athletes: RxCollection<Athlete>;
   coaches: RxCollection<CoachMembership>;
   groups: RxCollection<Group>;
+  training_plans: RxCollection<TrainingPlan>;
+  plan_assignments: RxCollection<PlanAssignment>;
 };
 export type AstralDatabase = RxDatabase<AstralCollections>;
 
@@ -90,6 +94,8 @@ export async function openAstralDatabase(options: OpenOptions): Promise<AstralDa
     athletes: { schema: athleteSchema, conflictHandler: conflicts.handler },
     coaches: { schema: coachSchema, conflictHandler: serverWinsHandler<CoachMembership>() },
     groups: { schema: groupSchema, conflictHandler: serverWinsHandler<Group>() },
+    training_plans: { schema: trainingPlanSchema, conflictHandler: serverWinsHandler<TrainingPlan>() },
+    plan_assignments: { schema: planAssignmentSchema, conflictHandler: serverWinsHandler<PlanAssignment>() },
   });
   return { db, conflicts };
 }

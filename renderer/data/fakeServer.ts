@@ -12,7 +12,13 @@ type Row = { doc: Record<string, unknown>; seq: number };
 
 export class FakeSyncServer {
   seq = 0;
-  readonly rows: Record<SyncCollection, Map<string, Row>> = { athletes: new Map(), coaches: new Map(), groups: new Map() };
+  readonly rows: Record<SyncCollection, Map<string, Row>> = {
+    athletes: new Map(),
+    coaches: new Map(),
+    groups: new Map(),
+    training_plans: new Map(),
+    plan_assignments: new Map(),
+  };
   role: CoachRole = 'head_coach';
   pushes = 0;
   /** When set, every request fails like a network error. */
@@ -34,7 +40,7 @@ export class FakeSyncServer {
     if (this.offline) throw new TypeError('Failed to fetch');
     if (this.failWith) return json(this.failWith, { error: { code: 'fail', message: 'failed' } });
     const url = new URL(input);
-    const match = /\/sync\/v\d+\/orgs\/[^/]+\/(athletes|coaches|groups)\/(pull|push)$/.exec(url.pathname);
+    const match = /\/sync\/v\d+\/orgs\/[^/]+\/(athletes|coaches|groups|training_plans|plan_assignments)\/(pull|push)$/.exec(url.pathname);
     if (!match) return json(404, { error: { code: 'not_found', message: 'no route' } });
     const collection = match[1] as SyncCollection;
     if (match[2] === 'pull') {

@@ -163,7 +163,13 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
     });
   }
 
-  const replications: Replications = { athletes: replicate('athletes'), coaches: replicate('coaches'), groups: replicate('groups') };
+  const replications: Replications = {
+    athletes: replicate('athletes'),
+    coaches: replicate('coaches'),
+    groups: replicate('groups'),
+    training_plans: replicate('training_plans'),
+    plan_assignments: replicate('plan_assignments'),
+  };
   const all = Object.values(replications) as RxReplicationState<unknown, Checkpoint>[];
 
   // Outbox bookkeeping: whenever the athletes replication goes idle, see what got acknowledged.

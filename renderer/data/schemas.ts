@@ -8,6 +8,9 @@ import type { RxJsonSchema } from 'rxdb';
 import { ATHLETE_STATUSES, MAX_LABELS, type Athlete } from '../../shared/domain/athlete';
 import { CoachRole, type CoachMembership } from '../../shared/domain/organization';
 import type { Group } from '../../shared/domain/group';
+import type { PlanAssignment } from '../../shared/domain/assignment';
+import { MAX_PLAN_WEEKS, PLAN_LEVELS, WORKOUT_KINDS, type TrainingPlan } from '../../shared/domain/plan';
+import type { SyncCollection } from '../../shared/sync/protocol';
 
 const id = { type: 'string', maxLength: 36 } as const;
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
@@ -72,9 +75,70 @@ export const groupSchema: RxJsonSchema<Group> = {
   additionalProperties: false,
 };
 
+const nullableInt = { type: ['integer', 'null'] } as const;
+const isoDate = { type: 'string', maxLength: 10 } as const;
+
+export const trainingPlanSchema: RxJsonSchema<TrainingPlan> = {
+  title: 'training_plans',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id,
+    name: text(120),
+    description: text(5000),
+    level: { type: 'string', enum: [...PLAN_LEVELS] },
+    weeks: { type: 'integer', minimum: 1, maximum: MAX_PLAN_WEEKS },
+    sessions: {
+      type: 'array',
+      maxItems: MAX_PLAN_WEEKS * 7,
+      items: {
+        type: 'object',
+        properties: {
+          week: { type: 'integer', minimum: 1, maximum: MAX_PLAN_WEEKS },
+          day: { type: 'integer', minimum: 1, maximum: 7 },
+          kind: { type: 'string', enum: [...WORKOUT_KINDS] },
+          distance_m: nullableInt,
+          duration_s: nullableInt,
+          target_pace_s_per_km: nullableInt,
+          effort_rpe: nullableInt,
+          note: text(300),
+        },
+        required: ['week', 'day', 'kind', 'distance_m', 'duration_s', 'target_pace_s_per_km', 'effort_rpe', 'note'],
+        additionalProperties: false,
+      },
+    },
+    archived: { type: 'boolean' },
+    created_at: timestamp,
+    updated_at: timestamp,
+  },
+  required: ['id', 'name', 'description', 'level', 'weeks', 'sessions', 'archived', 'created_at', 'updated_at'],
+  additionalProperties: false,
+};
+
+export const planAssignmentSchema: RxJsonSchema<PlanAssignment> = {
+  title: 'plan_assignments',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id,
+    athlete_id: id,
+    training_plan_id: id,
+    start_date: isoDate,
+    ended_on: { type: ['string', 'null'], maxLength: 10 },
+    created_at: timestamp,
+    updated_at: timestamp,
+  },
+  required: ['id', 'athlete_id', 'training_plan_id', 'start_date', 'ended_on', 'created_at', 'updated_at'],
+  additionalProperties: false,
+};
+
 /** The top-level fields of each collection: pulled documents are trimmed to these (plus `_deleted`). */
 export const SCHEMA_FIELDS = {
   athletes: Object.keys(athleteSchema.properties),
   coaches: Object.keys(coachSchema.properties),
   groups: Object.keys(groupSchema.properties),
-} as const;
+  training_plans: Object.keys(trainingPlanSchema.properties),
+  plan_assignments: Object.keys(planAssignmentSchema.properties),
+} as const satisfies Record<SyncCollection, string[]>;

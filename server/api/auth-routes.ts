@@ -114,7 +114,7 @@ export function authRoutes(deps: ApiDeps) {
       password: input.password,
     });
     const token = await createSession(db, created.user.id);
-    const organizations = [{ id: created.organization.id, name: created.organization.name, role: created.membership.role }];
+    const organizations = [{ id: created.organization.id, name: created.organization.name, role: created.membership.role, time_zone: created.organization.time_zone }];
     return c.json({ token, user: created.user, organizations }, 201);
   });
 

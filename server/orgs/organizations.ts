@@ -72,7 +72,7 @@ export async function createOrganizationWithHeadCoach(store: DocumentStore, inpu
 /** The organizations a user coaches, with the current role in each. */
 export async function organizationsOfUser(db: Db, userId: string): Promise<OrganizationMembershipSummary[]> {
   const { rows } = await db.query<OrganizationMembershipSummary>(
-    `SELECT o.id, o.name, d.data->>'role' AS role
+    `SELECT o.id, o.name, d.data->>'role' AS role, o.time_zone
        FROM documents d JOIN organizations o ON o.id = d.org_id
       WHERE d.collection = 'coaches' AND NOT d.deleted AND d.data->>'user_id' = $1
       ORDER BY o.name, o.id`,

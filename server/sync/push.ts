@@ -16,7 +16,13 @@ import type { DocData, StoredDoc } from './store';
 
 export type ParsedRow = { ok: true; id: string; doc: DocData; deleted: boolean } | { ok: false; id: string; message: string; field?: string };
 
-const NOUN: Record<SyncCollection, string> = { athletes: 'athlete', coaches: 'coach membership', groups: 'group' };
+const NOUN: Record<SyncCollection, string> = {
+  athletes: 'athlete',
+  coaches: 'coach membership',
+  groups: 'group',
+  training_plans: 'training plan',
+  plan_assignments: 'plan assignment',
+};
 
 /** Parses `newDocumentState` with the collection's schema; `_`-prefixed RxDB fields other than `_deleted` are dropped. */
 export function parsePushedDoc(collection: SyncCollection, raw: Record<string, unknown>): ParsedRow {
@@ -78,7 +84,9 @@ function authorise(collection: SyncCollection, stored: StoredDoc, doc: DocData, 
     case 'coaches':
       return refuse(id, 'forbidden', 'Coach memberships are managed by the server.');
     case 'groups':
-      return refuse(id, 'forbidden', 'Groups cannot be changed from the app yet (they are managed in a later version).');
+    case 'training_plans':
+    case 'plan_assignments':
+      return refuse(id, 'forbidden', 'Groups and plans cannot be changed from the app yet.');
     case 'athletes': {
       if (stored.deleted) return refuse(id, 'forbidden', 'This athlete was removed from the organization.');
       if (deleted) return refuse(id, 'forbidden', 'Removing an athlete is not possible yet (it comes with invitations).');
@@ -95,7 +103,9 @@ function refuseCreate(collection: SyncCollection, id: string): PushDecision {
     case 'coaches':
       return refuse(id, 'forbidden', 'Coach memberships are managed by the server.');
     case 'groups':
-      return refuse(id, 'forbidden', 'Groups cannot be created from the app yet (they are managed in a later version).');
+    case 'training_plans':
+    case 'plan_assignments':
+      return refuse(id, 'forbidden', 'Groups and plans cannot be created from the app yet.');
   }
 }
 

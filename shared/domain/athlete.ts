@@ -28,6 +28,12 @@ export const Labels = z
   .max(MAX_LABELS, `at most ${MAX_LABELS} labels`)
   .refine((ls) => new Set(ls).size === ls.length, 'labels must not repeat');
 
+/** The groups an athlete is in (ids of the organization's groups; the server checks they exist). */
+export const GroupIds = z
+  .array(Id)
+  .max(100, 'at most 100 groups')
+  .refine((ids) => new Set(ids).size === ids.length, 'groups must not repeat');
+
 /** The athlete's membership of an organization: replicated as collection `athletes`. */
 export const Athlete = z.object({
   id: Id,
@@ -41,14 +47,14 @@ export const Athlete = z.object({
   private_notes: multilineText(5000),
   status: AthleteStatus,
   coach_ids: z.array(Id).max(50),
-  group_ids: z.array(Id).max(100),
+  group_ids: GroupIds,
   created_at: Timestamp,
   updated_at: Timestamp,
 });
 export type Athlete = z.infer<typeof Athlete>;
 
 /** The organization attributes any coach may change (product docs: "Updating athlete information"). */
-export const ATHLETE_COACH_FIELDS = ['display_name', 'member_level', 'labels', 'private_notes', 'status'] as const;
+export const ATHLETE_COACH_FIELDS = ['display_name', 'member_level', 'labels', 'private_notes', 'status', 'group_ids'] as const;
 /** Only the head coach assigns athletes to coaches. */
 export const ATHLETE_HEAD_COACH_FIELDS = ['coach_ids'] as const;
 /** Fields that are merged as sets when two coaches edit them concurrently. */
@@ -88,6 +94,7 @@ export const AthletePatch = z
     ),
     private_notes: multilineText(5000),
     status: AthleteStatus,
+    group_ids: GroupIds,
   })
   .partial();
 export type AthletePatch = z.infer<typeof AthletePatch>;
@@ -109,9 +116,6 @@ export function checkAthleteChange(before: Athlete, after: Athlete, role: CoachR
     if ((ATHLETE_HEAD_COACH_FIELDS as readonly string[]).includes(key)) {
       if (role === 'head_coach') continue;
       return { code: 'forbidden', field: key, message: `Only the head coach can change ${FIELD_LABELS[key].toLowerCase()}.` };
-    }
-    if (key === 'group_ids') {
-      return { code: 'forbidden', field: key, message: 'Groups are changed from the group screens (not available yet).' };
     }
     return {
       code: 'forbidden',

@@ -48,7 +48,8 @@ export const SignupRequest = z.strictObject({
 });
 export type SignupRequest = z.infer<typeof SignupRequest>;
 
-export const OrganizationMembershipSummary = z.object({ id: Id, name: z.string(), role: CoachRole });
+/** An organization the user coaches; `time_zone` decides what "today" is for its plans (shared/schedule). */
+export const OrganizationMembershipSummary = z.object({ id: Id, name: z.string(), role: CoachRole, time_zone: z.string() });
 export type OrganizationMembershipSummary = z.infer<typeof OrganizationMembershipSummary>;
 
 /** Answer of POST /api/v1/auth/login and /auth/signup. */

@@ -13,13 +13,16 @@
  * sequence order is commit order and a checkpoint never skips a row. Client clocks are never used.
  */
 import { z } from 'zod';
+import { PlanAssignment } from '../domain/assignment';
 import { Athlete } from '../domain/athlete';
 import { Group } from '../domain/group';
 import { CoachMembership } from '../domain/organization';
+import { TrainingPlan } from '../domain/plan';
 
 export const SYNC_SCHEMA_VERSION = 1;
 
-export const SYNC_COLLECTIONS = ['athletes', 'coaches', 'groups'] as const;
+/** Replicated collections (DESIGN.md: RxDB allows 13 open collections per process; the app stays at <= 10). */
+export const SYNC_COLLECTIONS = ['athletes', 'coaches', 'groups', 'training_plans', 'plan_assignments'] as const;
 export type SyncCollection = (typeof SYNC_COLLECTIONS)[number];
 
 /** Document schemas per replicated collection (without the `_deleted` flag). */
@@ -27,9 +30,17 @@ export const SYNC_DOC_SCHEMAS = {
   athletes: Athlete,
   coaches: CoachMembership,
   groups: Group,
+  training_plans: TrainingPlan,
+  plan_assignments: PlanAssignment,
 } as const satisfies Record<SyncCollection, z.ZodType>;
 
-export type SyncDocs = { athletes: Athlete; coaches: CoachMembership; groups: Group };
+export type SyncDocs = {
+  athletes: Athlete;
+  coaches: CoachMembership;
+  groups: Group;
+  training_plans: TrainingPlan;
+  plan_assignments: PlanAssignment;
+};
 export type WithDeleted<T> = T & { _deleted: boolean };
 
 export const syncBasePath = (orgId: string, version: number = SYNC_SCHEMA_VERSION) => `/sync/v${version}/orgs/${orgId}`;

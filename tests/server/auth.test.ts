@@ -15,7 +15,7 @@ describeOnBackends('auth, config and server basics', (server) => {
     expect(res.status).toBe(200);
     expect(res.body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(res.body.user).toMatchObject({ email: HEAD, first_name: 'Helen', last_name: 'Hartley' });
-    expect(res.body.organizations).toEqual([{ id: expect.any(String), name: 'Demo Running Club', role: 'head_coach' }]);
+    expect(res.body.organizations).toEqual([{ id: expect.any(String), name: 'Demo Running Club', role: 'head_coach', time_zone: expect.any(String) }]);
     const me = await request<SessionBody>(server(), 'GET', '/api/v1/me', { token: res.body.token });
     expect(me.status).toBe(200);
     expect(me.body.user.email).toBe(HEAD);

@@ -28,7 +28,7 @@ describeOnBackends(
       const res = await request<SessionBody>(server(), 'POST', '/api/v1/auth/signup', { json: valid });
       expect(res.status).toBe(201);
       expect(res.body.user.email).toBe('maria@riverside.test');
-      expect(res.body.organizations).toEqual([{ id: expect.any(String), name: 'Riverside Harriers', role: 'head_coach' }]);
+      expect(res.body.organizations).toEqual([{ id: expect.any(String), name: 'Riverside Harriers', role: 'head_coach', time_zone: expect.any(String) }]);
       const orgId = res.body.organizations[0]!.id;
       const token = res.body.token;
       const coaches = await request<{ data: { email: string; role: string; first_name: string; last_name: string }[] }>(server(), 'GET', `/api/v1/organizations/${orgId}/coaches`, { token });
