@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTER, distinctLabels, distinctLevels, filterAthletes, isFiltering, normalizeSearchText, sortAthletes } from './search';
 import { sampleAthlete } from './testDb';
 
+const G1 = '00000000-0000-4000-8000-0000000000a1';
+const G2 = '00000000-0000-4000-8000-0000000000a2';
 const roster = [
-  sampleAthlete(1, { first_name: 'Zoë', last_name: 'Ångström', email: 'zoe@club.test', status: 'active', member_level: 'elite', labels: ['@marathon'] }),
+  sampleAthlete(1, { first_name: 'Zoë', last_name: 'Ångström', email: 'zoe@club.test', status: 'active', member_level: 'elite', labels: ['@marathon'], group_ids: [G1] }),
   sampleAthlete(2, { first_name: 'Ben', last_name: 'Okafor', display_name: 'Rocket', email: 'ben@club.test', status: 'suspended', labels: ['@injury-watch'] }),
-  sampleAthlete(3, { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@other.test', status: 'inactive', member_level: 'club', labels: ['@marathon', '@track'] }),
+  sampleAthlete(3, { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@other.test', status: 'inactive', member_level: 'club', labels: ['@marathon', '@track'], group_ids: [G1, G2] }),
 ];
 const ids = (xs: { first_name: string }[]) => xs.map((a) => a.first_name);
 
@@ -29,7 +31,15 @@ describe('roster search and filters', () => {
     expect(ids(filterAthletes(roster, { ...EMPTY_FILTER, label: '@marathon' }))).toEqual(['Zoë', 'Ada']);
     expect(ids(filterAthletes(roster, { ...EMPTY_FILTER, label: '@marathon', q: 'ada' }))).toEqual(['Ada']);
     expect(isFiltering(EMPTY_FILTER)).toBe(false);
+    expect(isFiltering({ ...EMPTY_FILTER, group: G2 })).toBe(true);
     expect(isFiltering({ ...EMPTY_FILTER, q: ' x ' })).toBe(true);
+  });
+
+  it('filters by group, combined with the other filters', () => {
+    expect(ids(filterAthletes(roster, { ...EMPTY_FILTER, group: G1 }))).toEqual(['Zoë', 'Ada']);
+    expect(ids(filterAthletes(roster, { ...EMPTY_FILTER, group: G2 }))).toEqual(['Ada']);
+    expect(ids(filterAthletes(roster, { ...EMPTY_FILTER, group: G1, status: 'active' }))).toEqual(['Zoë']);
+    expect(filterAthletes(roster, { ...EMPTY_FILTER, group: '00000000-0000-4000-8000-00000000dead' })).toEqual([]);
   });
 
   it('sorts by last then first name and lists distinct levels and labels', () => {

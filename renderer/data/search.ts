@@ -5,9 +5,10 @@
  */
 import type { Athlete } from '../../shared/domain/athlete';
 
-export type RosterFilter = { q: string; status: string | null; level: string | null; label: string | null };
+/** `group` is a group id: athletes whose group_ids hold it. */
+export type RosterFilter = { q: string; status: string | null; level: string | null; label: string | null; group: string | null };
 
-export const EMPTY_FILTER: RosterFilter = { q: '', status: null, level: null, label: null };
+export const EMPTY_FILTER: RosterFilter = { q: '', status: null, level: null, label: null, group: null };
 
 /** Lower-case, accents removed, whitespace collapsed: "Zoë  Ångström" -> "zoe angstrom". */
 export function normalizeSearchText(input: string): string {
@@ -27,7 +28,7 @@ function searchText(a: Athlete): string {
 }
 
 export function isFiltering(f: RosterFilter): boolean {
-  return f.q.trim() !== '' || f.status !== null || f.level !== null || f.label !== null;
+  return f.q.trim() !== '' || f.status !== null || f.level !== null || f.label !== null || f.group !== null;
 }
 
 /** Every word of the query must occur in the name, display name or email. */
@@ -37,6 +38,7 @@ export function filterAthletes(athletes: readonly Athlete[], f: RosterFilter): A
     if (f.status !== null && a.status !== f.status) return false;
     if (f.level !== null && a.member_level !== f.level) return false;
     if (f.label !== null && !a.labels.includes(f.label)) return false;
+    if (f.group !== null && !a.group_ids.includes(f.group)) return false;
     if (words.length === 0) return true;
     const text = searchText(a);
     return words.every((w) => text.includes(w));

@@ -2,9 +2,9 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { RosterFilter } from '../data/search';
 
-const KEYS = { q: 'q', status: 'status', level: 'level', label: 'label' } as const;
+const KEYS = { q: 'q', status: 'status', level: 'level', label: 'label', group: 'group' } as const;
 
-/** Search and filters live in the URL query string (?q=&status=&level=&label=), so a reload keeps the view. */
+/** Search and filters live in the URL query string (?q=&status=&level=&label=&group=), so a reload keeps the view. */
 export function useRosterParams(): [RosterFilter, (patch: Partial<RosterFilter> | null) => void] {
   const [params, setParams] = useSearchParams();
   const filter = useMemo<RosterFilter>(
@@ -13,6 +13,7 @@ export function useRosterParams(): [RosterFilter, (patch: Partial<RosterFilter> 
       status: params.get(KEYS.status) || null,
       level: params.get(KEYS.level) || null,
       label: params.get(KEYS.label) || null,
+      group: params.get(KEYS.group) || null,
     }),
     [params],
   );
