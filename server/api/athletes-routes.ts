@@ -1,44 +1,42 @@
-/** /api/v1/organizations/{org_id}/athletes: list with filters and cursor, get one, patch one. */
+/**
+ * /api/v1/organizations/{org_id}/athletes: list with filters and cursor, get one, patch one,
+ * assign coaches (head coach), bulk actions. Any coach or an organization API key may call them;
+ * coach assignment is the head coach's alone.
+ */
 import { createRoute, z } from '@hono/zod-openapi';
-import { AthleteStatus, type Athlete } from '../../shared/domain/athlete';
-import { CONTROL_CHARS, LONE_SURROGATE, LONE_SURROGATE_MESSAGE } from '../../shared/domain/common';
+import { type Athlete } from '../../shared/domain/athlete';
+import { ProfileStatus } from '../../shared/domain/completeness';
 import { requireCaller } from '../auth/authenticate';
+import { setAthleteCoaches } from '../athletes/assign';
+import { bulkUpdateAthletes } from '../athletes/bulk';
 import { listAthletes } from '../athletes/list';
 import { patchAthlete } from '../athletes/patch';
+import { AthleteCoachesBody, BulkRequest, BulkResult, ListQuery } from '../athletes/requests';
 import { HttpProblem, notFound } from '../http/errors';
 import type { ApiDeps } from './deps';
-import { BEARER, ERRORS, OrgParams, newApi, requireCoach, type MemberEnv } from './openapi';
+import { BEARER_OR_API_KEY, ERRORS, OrgParams, newApi, requireCoach, type MemberEnv } from './openapi';
 import { AthleteDoc, AthletePatchBody, json, jsonBody } from './schemas';
 
 const AthleteParams = OrgParams.extend({
   athlete_id: z.string().max(100).openapi({ param: { name: 'athlete_id', in: 'path' }, format: 'uuid' }),
 });
 
-// PostgreSQL text cannot hold NUL or a lone surrogate, and no query value needs control characters.
-const text = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((v) => !CONTROL_CHARS.test(v) && !/[\t\r\n]/.test(v), 'must not contain control characters')
-    .refine((v) => !LONE_SURROGATE.test(v), LONE_SURROGATE_MESSAGE);
-
-const ListQuery = z.strictObject({
-  status: AthleteStatus.optional().meta({ description: 'Only athletes with this status' }),
-  member_level: text(40).optional().openapi({ description: 'Only this member level (case-insensitive)' }),
-  label: text(41).optional().openapi({ description: 'Only athletes carrying this label, e.g. @marathon' }),
-  q: text(200).optional().openapi({ description: 'Search in first, last and display name and email (case-insensitive)' }),
-  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ description: '1..200, default 50' }),
-  cursor: z.string().max(2000).optional().openapi({ description: 'The next_cursor of the previous page' }),
+const ProfileStatusDoc = ProfileStatus.meta({
+  id: 'ProfileStatus',
+  description:
+    'joined: the athlete accepted (their account has a password); invitation_status: latest invitation state (null until invitations exist); ' +
+    'completeness 0-100: goal race 25 + target pace 20 + a connected integration 20 + a current or upcoming plan 20 + time zone 15 ' +
+    '(parts whose data does not exist yet count as missing); attention: none | watch | urgent (always none until attention signals exist).',
 });
-
-const AthleteList = z.object({ data: z.array(AthleteDoc), next_cursor: z.string().nullable() }).meta({ id: 'AthleteList' });
+const AthleteListItem = AthleteDoc.extend({ profile_status: ProfileStatusDoc.optional() }).meta({ id: 'AthleteListItem' });
+const AthleteList = z.object({ data: z.array(AthleteListItem), next_cursor: z.string().nullable() }).meta({ id: 'AthleteList' });
 
 const list = createRoute({
   method: 'get',
   path: '/organizations/{org_id}/athletes',
   tags: ['athletes'],
-  summary: 'List athletes, sorted by last name, first name',
-  security: BEARER,
+  summary: 'List athletes, sorted by last name, first name; filters combine (AND)',
+  security: BEARER_OR_API_KEY,
   request: { params: OrgParams, query: ListQuery },
   responses: { 200: json(AthleteList, 'A page of athletes'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
 });
@@ -48,7 +46,7 @@ const get = createRoute({
   path: '/organizations/{org_id}/athletes/{athlete_id}',
   tags: ['athletes'],
   summary: 'One athlete',
-  security: BEARER,
+  security: BEARER_OR_API_KEY,
   request: { params: AthleteParams },
   responses: { 200: json(AthleteDoc, 'The athlete'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
 });
@@ -58,9 +56,41 @@ const patch = createRoute({
   path: '/organizations/{org_id}/athletes/{athlete_id}',
   tags: ['athletes'],
   summary: 'Change the organization attributes of an athlete (display name, member level, labels, private notes, status)',
-  security: BEARER,
+  security: BEARER_OR_API_KEY,
   request: { params: AthleteParams, body: jsonBody(AthletePatchBody) },
   responses: { 200: json(AthleteDoc, 'The updated athlete'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+});
+
+const putCoaches = createRoute({
+  method: 'put',
+  path: '/organizations/{org_id}/athletes/{athlete_id}/coaches',
+  tags: ['athletes'],
+  summary: 'Assign the athlete to exactly these coaches (head coach only; `[]` unassigns). Every id must be a current coach (GET .../coaches)',
+  security: BEARER_OR_API_KEY,
+  request: { params: AthleteParams, body: jsonBody(AthleteCoachesBody) },
+  responses: {
+    200: json(AthleteDoc, 'The updated athlete'),
+    400: ERRORS[400],
+    401: ERRORS[401],
+    403: { ...ERRORS[403], description: 'Not the head coach (code `forbidden`), or not a coach of this organization' },
+    404: ERRORS[404],
+  },
+});
+
+const bulk = createRoute({
+  method: 'post',
+  path: '/organizations/{org_id}/athletes/bulk',
+  tags: ['athletes'],
+  summary: 'One action for many athletes (at most 500), in one write, with an outcome per athlete: updated, unchanged or refused (with the reason)',
+  security: BEARER_OR_API_KEY,
+  request: { params: OrgParams, body: jsonBody(BulkRequest) },
+  responses: {
+    200: json(BulkResult, 'What happened to each athlete, in the order given'),
+    400: ERRORS[400],
+    401: ERRORS[401],
+    403: { ...ERRORS[403], description: 'A coach action by anyone but the head coach, or not a coach of this organization' },
+    404: ERRORS[404],
+  },
 });
 
 export function athleteRoutes(deps: ApiDeps) {
@@ -77,8 +107,14 @@ export function athleteRoutes(deps: ApiDeps) {
   });
 
   app.openapi(list, async (c) => {
-    const query = c.req.valid('query');
-    return c.json(await listAthletes(db, c.get('member').orgId, query), 200);
+    const { coach_id, ...query } = c.req.valid('query');
+    const member = c.get('member');
+    let coach = coach_id;
+    if (coach_id === 'me') {
+      if (member.apiKeyId) throw new HttpProblem(400, 'invalid_request', 'coach_id: an API key is not a coach; use a coach id or none', 'coach_id');
+      coach = member.coachId;
+    }
+    return c.json(await listAthletes(db, member.orgId, { ...query, coach_id: coach }), 200);
   });
 
   app.openapi(get, async (c) => {
@@ -90,10 +126,15 @@ export function athleteRoutes(deps: ApiDeps) {
 
   app.openapi(patch, async (c) => {
     const { athlete_id } = c.req.valid('param');
-    const member = c.get('member');
-    const updated = await patchAthlete(store, member.orgId, member.userId, athlete_id, c.req.valid('json'));
-    return c.json(updated, 200);
+    return c.json(await patchAthlete(store, c.get('member'), athlete_id, c.req.valid('json')), 200);
   });
+
+  app.openapi(putCoaches, async (c) => {
+    const { athlete_id } = c.req.valid('param');
+    return c.json(await setAthleteCoaches(store, c.get('member'), athlete_id, c.req.valid('json').coach_ids), 200);
+  });
+
+  app.openapi(bulk, async (c) => c.json(await bulkUpdateAthletes(store, c.get('member'), c.req.valid('json')), 200));
 
   return app;
 }

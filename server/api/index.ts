@@ -1,5 +1,6 @@
 /** The public REST API mounted at /api/v1, with its OpenAPI document at /api/v1/openapi.json. */
-import type { AuthEnv } from '../auth/authenticate';
+import { acceptApiKeys, type AuthEnv } from '../auth/authenticate';
+import { apiKeyRoutes } from './api-keys-routes';
 import { athleteRoutes } from './athletes-routes';
 import { authRoutes } from './auth-routes';
 import type { ApiDeps } from './deps';
@@ -13,9 +14,18 @@ export function apiApp(deps: ApiDeps) {
     scheme: 'bearer',
     description: 'A session token from POST /api/v1/auth/login',
   });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-API-Key',
+    description: 'An organization API key (POST /api/v1/organizations/{org_id}/api-keys): coach rights on that organization’s routes only',
+  });
+  // Before every route: an X-API-Key is authenticated here, on organization routes only (never sync, /me or logout).
+  api.use('/organizations/*', acceptApiKeys(deps.db));
   api.route('/', authRoutes(deps));
   api.route('/', athleteRoutes(deps));
   api.route('/', teamRoutes(deps));
+  api.route('/', apiKeyRoutes(deps));
   api.doc('/openapi.json', {
     openapi: '3.0.3',
     info: {

@@ -30,6 +30,8 @@ export const ERRORS = {
 } as const;
 
 export const BEARER = [{ bearer: [] as string[] }];
+/** Organization routes: a session token, or an organization API key (coach rights). */
+export const BEARER_OR_API_KEY: Record<string, string[]>[] = [{ bearer: [] }, { apiKey: [] }];
 
 export const OrgParams = z.object({ org_id: z.string().openapi({ param: { name: 'org_id', in: 'path' }, format: 'uuid' }) });
 

@@ -5,18 +5,18 @@
  */
 import { Athlete, checkAthleteChange, type AthletePatch } from '../../shared/domain/athlete';
 import { sameDocumentState } from '../../shared/sync/protocol';
-import { HttpProblem, forbidden, invalidRequest, notFound } from '../http/errors';
+import { currentRole, type Member } from '../auth/membership';
+import { HttpProblem, invalidRequest, notFound } from '../http/errors';
 import type { DocumentStore } from '../sync/store';
 
-export async function patchAthlete(store: DocumentStore, orgId: string, userId: string, athleteId: string, patch: AthletePatch): Promise<Athlete> {
-  return store.write(orgId, async (w) => {
-    const member = await w.membership(userId);
-    if (!member) throw forbidden('You are not a coach of this organization.');
+export async function patchAthlete(store: DocumentStore, member: Member, athleteId: string, patch: AthletePatch): Promise<Athlete> {
+  return store.write(member.orgId, async (w) => {
+    const role = await currentRole(w, member);
     const stored = await w.read('athletes', athleteId);
     if (!stored || stored.deleted) throw notFound('Athlete');
     const before = stored.data as Athlete;
     const after: Athlete = { ...before, ...patch };
-    const refusal = checkAthleteChange(before, after, member.role);
+    const refusal = checkAthleteChange(before, after, role);
     if (refusal) throw new HttpProblem(refusal.code === 'forbidden' ? 403 : 400, refusal.code, refusal.message, refusal.field);
     if (sameDocumentState(before, after)) return before;
     const parsed = Athlete.safeParse({ ...after, updated_at: new Date().toISOString() });

@@ -1,27 +1,102 @@
 /**
- * Coach memberships (collection `coaches`, server-written only). Handing over the head-coach role
- * rewrites both memberships in one transaction; role checks everywhere read the membership
- * from the database at the time of the request, never a role remembered from sign-in.
+ * Coach memberships (collection `coaches`, server-written only): add an existing user as coach,
+ * remove a coach, hand over the head-coach role. Each runs in one DocumentStore write, so open
+ * apps receive every document it touched in one live change. Role checks read the membership from
+ * the database inside that transaction, never a role remembered from sign-in.
  */
+import type { Athlete } from '../../shared/domain/athlete';
 import type { CoachMembership } from '../../shared/domain/organization';
-import { forbidden, notFound } from '../http/errors';
-import type { DocumentStore } from '../sync/store';
+import { currentRole, requireHeadCoach, type Member } from '../auth/membership';
+import { findUserByEmail } from '../auth/users';
+import { isUniqueViolation } from '../db/db';
+import { HttpProblem, forbidden, notFound } from '../http/errors';
+import type { DocumentStore, OrgWriter } from '../sync/store';
+import { coachMembership } from './organizations';
 
-export async function handOverHeadCoach(store: DocumentStore, orgId: string, callerUserId: string, targetCoachId: string): Promise<CoachMembership> {
-  return store.write(orgId, async (w) => {
-    const caller = await w.membership(callerUserId);
-    if (!caller) throw forbidden('You are not a coach of this organization.');
-    if (caller.role !== 'head_coach') throw forbidden('Only the head coach can hand over the head-coach role.', 'role');
+async function requireHeadCoachNow(w: OrgWriter, member: Member, action: string): Promise<void> {
+  requireHeadCoach(member, action);
+  if ((await currentRole(w, member)) !== 'head_coach') throw forbidden(`Only the head coach can ${action}.`);
+}
+
+export async function handOverHeadCoach(store: DocumentStore, member: Member, targetCoachId: string): Promise<CoachMembership> {
+  return store.write(member.orgId, async (w) => {
+    await requireHeadCoachNow(w, member, 'hand over the head-coach role');
     const target = await w.read('coaches', targetCoachId);
     if (!target || target.deleted) throw notFound('Coach');
     const targetDoc = target.data as CoachMembership;
     if (targetDoc.role === 'head_coach') return targetDoc;
     const now = new Date().toISOString();
-    const callerDoc = await w.read('coaches', caller.id);
+    const callerDoc = await w.read('coaches', member.coachId);
     if (!callerDoc) throw forbidden('You are not a coach of this organization.');
     await w.put('coaches', { ...(callerDoc.data as CoachMembership), role: 'coach', updated_at: now });
     const promoted: CoachMembership = { ...targetDoc, role: 'head_coach', updated_at: now };
     await w.put('coaches', promoted);
     return promoted;
+  });
+}
+
+/**
+ * Makes an existing account a coach (role `coach`: an organization has exactly one head coach,
+ * changed by hand-over). No account with that email is a 404 `user_not_found`: inviting someone
+ * who has no account comes with invitations.
+ */
+export async function addCoach(store: DocumentStore, member: Member, email: string): Promise<CoachMembership> {
+  const user = await findUserByEmail(store.db, email);
+  if (!user) {
+    throw new HttpProblem(
+      404,
+      'user_not_found',
+      `No Astral account uses ${email.trim().toLowerCase()}. Only existing users can be added as coaches for now; inviting a coach by email comes with invitations.`,
+      'email',
+    );
+  }
+  try {
+    return await store.write(member.orgId, async (w) => {
+      await requireHeadCoachNow(w, member, 'add coaches');
+      if (await w.membership(user.id)) throw alreadyCoach(user.email);
+      const now = new Date().toISOString();
+      const membership = coachMembership({ id: user.id, email: user.email, first_name: user.first_name, last_name: user.last_name }, 'coach', now);
+      await w.put('coaches', membership);
+      return membership;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw alreadyCoach(user.email); // added by another server instance meanwhile
+    throw err;
+  }
+}
+
+const alreadyCoach = (email: string) => new HttpProblem(409, 'already_coach', `${email} is already a coach of this organization.`, 'email');
+
+export type RemovedCoach = { coach_id: string; unassigned_athlete_ids: string[] };
+
+/**
+ * Removes a coach: the membership becomes a tombstone and every athlete assigned to them loses
+ * that coach id (nothing else changes), all in one write. The head coach cannot be removed (hand
+ * the role over first), which also keeps the head coach from removing themselves.
+ */
+export async function removeCoach(store: DocumentStore, member: Member, coachId: string): Promise<RemovedCoach> {
+  return store.write(member.orgId, async (w) => {
+    await requireHeadCoachNow(w, member, 'remove coaches');
+    const stored = await w.read('coaches', coachId);
+    if (!stored || stored.deleted) throw notFound('Coach');
+    const coach = stored.data as CoachMembership;
+    if (coach.id === member.coachId) {
+      throw new HttpProblem(409, 'cannot_remove_self', 'You cannot remove yourself while you are the head coach: hand the head-coach role to another coach first.');
+    }
+    if (coach.role === 'head_coach') {
+      throw new HttpProblem(409, 'cannot_remove_head_coach', 'The head coach cannot be removed: they must hand the head-coach role to another coach first.');
+    }
+    const now = new Date().toISOString();
+    await w.put('coaches', { ...coach, updated_at: now }, true);
+    const { rows } = await w.tx.query<{ data: Athlete }>(
+      `SELECT data FROM documents
+        WHERE org_id = $1 AND collection = 'athletes' AND NOT deleted AND data->'coach_ids' @> jsonb_build_array($2::text)
+        ORDER BY id`,
+      [member.orgId, coachId],
+    );
+    for (const { data } of rows) {
+      await w.put('athletes', { ...data, coach_ids: data.coach_ids.filter((id) => id !== coachId), updated_at: now });
+    }
+    return { coach_id: coachId, unassigned_athlete_ids: rows.map((r) => r.data.id) };
   });
 }
