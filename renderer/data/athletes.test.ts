@@ -26,7 +26,7 @@ describe('updateAthlete', () => {
     expect(doc?.display_name).toBe('Speedy');
     expect(doc?.labels).toEqual(['@marathon', '@injury-watch']);
     expect(doc?.status).toBe('inactive');
-    expect(await readOutbox(db)).toEqual([uuid(1)]);
+    expect(await readOutbox(db)).toEqual([`athletes:${uuid(1)}`]);
   });
 
   it('turns an empty display name or level into null', async () => {

@@ -64,7 +64,7 @@ export async function updateAthlete(db: AstralDatabase, id: string, edit: Athlet
       return { ok: false, fieldErrors: refusal.field ? { [refusal.field]: refusal.message } : {}, message: refusal.message };
     }
   }
-  await addToOutbox(db, id);
+  await addToOutbox(db, 'athletes', [id]);
   await doc.incrementalPatch(patch);
   return { ok: true, changed: true };
 }

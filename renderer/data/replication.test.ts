@@ -55,7 +55,7 @@ describe('replication with the sync server', () => {
     const { data, sync } = await setup(server);
     await sync.firstSync;
     await updateAthlete(data.db, uuid(1), { member_level: 'elite' });
-    expect(await readOutbox(data.db)).toEqual([uuid(1)]);
+    expect(await readOutbox(data.db)).toEqual([`athletes:${uuid(1)}`]);
     await inSync(data, sync);
     expect(server.get('athletes', uuid(1))?.member_level).toBe('elite');
     expect(await readOutbox(data.db)).toEqual([]);
@@ -70,7 +70,7 @@ describe('replication with the sync server', () => {
     server.offline = true;
     await updateAthlete(data.db, uuid(1), { status: 'suspended' });
     await new Promise((r) => setTimeout(r, 200));
-    expect(await readOutbox(data.db)).toEqual([uuid(1)]);
+    expect(await readOutbox(data.db)).toEqual([`athletes:${uuid(1)}`]);
     server.offline = false;
     await inSync(data, sync);
     expect(server.get('athletes', uuid(1))?.status).toBe('suspended');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { updateAthlete } from './athletes';
 import { databaseName, type AstralData } from './database';
-import { addToOutbox, readLastSyncedAt, readOutbox, reconcileOutbox, removeFromOutbox } from './syncStatus';
+import { addToOutbox, parseOutboxKey, readLastSyncedAt, readOutbox, reconcileOutbox, removeFromOutbox } from './syncStatus';
 import { openTestDatabase, sampleAthlete, uuid } from './testDb';
 
 let open: AstralData | null = null;
@@ -11,13 +11,20 @@ afterEach(async () => {
 });
 
 describe('outbox of unsent changes', () => {
-  it('counts each edited athlete once, also under concurrent writes', async () => {
+  it('counts each edited document once, also under concurrent writes', async () => {
     const data = await openTestDatabase();
     open = data;
-    await Promise.all([1, 2, 1, 3, 2].map((n) => addToOutbox(data.db, uuid(n))));
-    expect((await readOutbox(data.db)).sort()).toEqual([uuid(1), uuid(2), uuid(3)]);
-    await removeFromOutbox(data.db, [uuid(2)]);
-    expect((await readOutbox(data.db)).sort()).toEqual([uuid(1), uuid(3)]);
+    await Promise.all([1, 2, 1, 3, 2].map((n) => addToOutbox(data.db, 'athletes', [uuid(n)])));
+    await addToOutbox(data.db, 'groups', [uuid(1), uuid(1)]);
+    expect((await readOutbox(data.db)).sort()).toEqual([`athletes:${uuid(1)}`, `athletes:${uuid(2)}`, `athletes:${uuid(3)}`, `groups:${uuid(1)}`]);
+    await removeFromOutbox(data.db, [`athletes:${uuid(2)}`]);
+    expect((await readOutbox(data.db)).sort()).toEqual([`athletes:${uuid(1)}`, `athletes:${uuid(3)}`, `groups:${uuid(1)}`]);
+  });
+
+  it('reads a bare id of an older version outbox as an athlete', () => {
+    expect(parseOutboxKey(uuid(1))).toEqual({ collection: 'athletes', id: uuid(1) });
+    expect(parseOutboxKey(`plan_assignments:${uuid(1)}`)).toEqual({ collection: 'plan_assignments', id: uuid(1) });
+    expect(parseOutboxKey(`coaches:${uuid(1)}`)).toEqual({ collection: 'athletes', id: `coaches:${uuid(1)}` });
   });
 
   it('keeps an id whose athlete was edited again while the replication was catching up', async () => {
@@ -31,7 +38,7 @@ describe('outbox of unsent changes', () => {
       // Simulates a write that lands while the push of the first state is in flight.
       await updateAthlete(data.db, uuid(2), { member_level: 'b' });
     });
-    expect(await readOutbox(data.db)).toEqual([uuid(2)]);
+    expect(await readOutbox(data.db)).toEqual([`athletes:${uuid(2)}`]);
     expect(await readLastSyncedAt(data.db)).not.toBeNull();
   });
 

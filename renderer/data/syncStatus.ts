@@ -3,15 +3,18 @@
  * not acknowledged yet, and when the app last was fully in sync.
  *
  * - Connection and activity are live UI state (a zustand store written by replication.ts).
- * - The outbox (ids of athletes edited locally and not yet acknowledged) and the last sync time
- *   are RxDB local documents, so they survive a restart next to the data. updateAthlete adds an
- *   id before writing; `reconcileOutbox` removes ids whose document did not change while the
- *   replication reached "in sync" (pushed and acknowledged, resolved after a conflict, or edited
- *   back to the server's state so nothing had to be sent).
+ * - The outbox (documents edited locally and not yet acknowledged, of every pushed collection) and
+ *   the last sync time are RxDB local documents, so they survive a restart next to the data. Every
+ *   write adds its documents before writing; `reconcileOutbox` removes entries whose document did
+ *   not change while the replication reached "in sync" (pushed and acknowledged, resolved after a
+ *   conflict, or edited back to the server's state so nothing had to be sent).
+ * - Outbox entries are `collection:id`; a bare id (written by an older version, which only pushed
+ *   athletes) is an athlete.
  */
 import { create } from 'zustand';
 import type { AstralDatabase } from './database';
 import { modifyLocal, readLocal, watchLocal } from './localDocs';
+import { PUSHED_COLLECTIONS, type PushedCollection } from './pushed';
 
 export const OUTBOX_DOC = 'outbox';
 export const SYNC_META_DOC = 'sync-meta';
@@ -57,16 +60,32 @@ export function syncDisplayState(live: Pick<LiveSyncState, 'connection' | 'leade
   return live.connection === 'connecting' || showActive ? 'syncing' : 'online';
 }
 
-export async function addToOutbox(db: AstralDatabase, id: string): Promise<void> {
-  await modifyLocal<Outbox>(db, OUTBOX_DOC, { ids: [] }, (o) => (o.ids.includes(id) ? o : { ids: [...o.ids, id] }));
+export const outboxKey = (collection: PushedCollection, id: string): string => `${collection}:${id}`;
+
+export function parseOutboxKey(key: string): { collection: PushedCollection; id: string } {
+  const at = key.indexOf(':');
+  const collection = key.slice(0, at) as PushedCollection;
+  return at > 0 && PUSHED_COLLECTIONS.includes(collection) ? { collection, id: key.slice(at + 1) } : { collection: 'athletes', id: key };
 }
 
-export async function removeFromOutbox(db: AstralDatabase, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const drop = new Set(ids);
-  await modifyLocal<Outbox>(db, OUTBOX_DOC, { ids: [] }, (o) => ({ ids: o.ids.filter((id) => !drop.has(id)) }));
+export async function addToOutbox(db: AstralDatabase, collection: PushedCollection, ids: readonly string[]): Promise<void> {
+  const keys = ids.map((id) => outboxKey(collection, id));
+  if (keys.length === 0) return;
+  await modifyLocal<Outbox>(db, OUTBOX_DOC, { ids: [] }, (o) => {
+    const known = new Set(o.ids);
+    const added = keys.filter((k) => !known.has(k) && known.add(k));
+    return added.length === 0 ? o : { ids: [...o.ids, ...added] };
+  });
 }
 
+/** Removes outbox entries (keys as readOutbox returns them). */
+export async function removeFromOutbox(db: AstralDatabase, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const drop = new Set(keys);
+  await modifyLocal<Outbox>(db, OUTBOX_DOC, { ids: [] }, (o) => ({ ids: o.ids.filter((k) => !drop.has(k)) }));
+}
+
+/** The outbox entries, `collection:id` (bare ids are athletes of an older version's outbox). */
 export async function readOutbox(db: AstralDatabase): Promise<string[]> {
   return [...((await readLocal<Outbox>(db, OUTBOX_DOC))?.ids ?? [])];
 }
@@ -83,17 +102,29 @@ export async function readLastSyncedAt(db: AstralDatabase): Promise<string | nul
 
 export const watchSyncMeta = (db: AstralDatabase) => watchLocal<SyncMeta>(db, SYNC_META_DOC);
 
-/** The local write time of each outboxed athlete (missing documents count as 0). */
+/** The local revision of each outboxed document ('missing' when it is gone). */
 async function outboxRevisions(db: AstralDatabase): Promise<Map<string, string>> {
-  const ids = await readOutbox(db);
-  const docs = await db.athletes.findByIds(ids).exec();
-  return new Map(ids.map((id) => [id, docs.get(id)?.revision ?? 'missing']));
+  const keys = await readOutbox(db);
+  const byCollection = new Map<PushedCollection, string[]>();
+  for (const key of keys) {
+    const { collection, id } = parseOutboxKey(key);
+    byCollection.set(collection, [...(byCollection.get(collection) ?? []), id]);
+  }
+  const out = new Map<string, string>();
+  for (const [collection, ids] of byCollection) {
+    const docs: Map<string, { revision: string }> = await db[collection].findByIds(ids).exec();
+    for (const key of keys) {
+      const parsed = parseOutboxKey(key);
+      if (parsed.collection === collection) out.set(key, docs.get(parsed.id)?.revision ?? 'missing');
+    }
+  }
+  return out;
 }
 
 /**
- * Waits until the replication is in sync (`awaitInSync` of the athletes replication), then clears
- * every outboxed id whose document is still the state it was before the wait, and records the
- * sync time. Ids edited meanwhile stay for the next round.
+ * Waits until the replication is in sync (`awaitInSync` of every pushed collection), then clears
+ * every outbox entry whose document is still the state it was before the wait, and records the
+ * sync time. Entries edited meanwhile stay for the next round.
  */
 export async function reconcileOutbox(db: AstralDatabase, awaitInSync: () => Promise<unknown>): Promise<void> {
   const before = await outboxRevisions(db);

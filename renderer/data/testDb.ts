@@ -6,7 +6,9 @@ import { addRxPlugin } from 'rxdb';
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { Athlete } from '../../shared/domain/athlete';
+import type { Group } from '../../shared/domain/group';
 import type { CoachMembership } from '../../shared/domain/organization';
+import type { PlanContent, TrainingPlan } from '../../shared/domain/plan';
 import type { NoticeDraft } from './conflicts';
 import { openAstralDatabase, validatedStorage, type AstralData } from './database';
 
@@ -63,4 +65,27 @@ export function sampleCoach(n: number, patch: Partial<CoachMembership> = {}): Co
     updated_at: '2026-01-01T00:00:00.000Z',
     ...patch,
   };
+}
+
+export function sampleContent(patch: Partial<PlanContent> = {}): PlanContent {
+  return {
+    name: 'Marathon base',
+    description: 'Aerobic base before the marathon block.',
+    level: 'intermediate',
+    weeks: 4,
+    sessions: [
+      { week: 1, day: 2, kind: 'easy', distance_m: 8000, duration_s: null, target_pace_s_per_km: 330, effort_rpe: null, note: '' },
+      { week: 1, day: 7, kind: 'long_run', distance_m: 18000, duration_s: null, target_pace_s_per_km: null, effort_rpe: 5, note: 'Flat route' },
+      { week: 2, day: 4, kind: 'tempo', distance_m: null, duration_s: 2400, target_pace_s_per_km: 270, effort_rpe: null, note: '' },
+    ],
+    ...patch,
+  };
+}
+
+export function samplePlan(n: number, patch: Partial<TrainingPlan> = {}): TrainingPlan {
+  return { id: uuid(40_000 + n), ...sampleContent(), archived: false, created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z', ...patch };
+}
+
+export function sampleGroup(n: number, patch: Partial<Group> = {}): Group {
+  return { id: uuid(50_000 + n), name: `Group ${n}`, created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z', ...patch };
 }
