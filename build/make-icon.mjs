@@ -1,6 +1,9 @@
 // Draws build/icon.png (512x512 RGBA): a rounded indigo square, a white star ("Astral") and two
-// running-track lanes. Pure Node (zlib), no downloads; rerun with `node build/make-icon.mjs`.
-import { writeFileSync } from 'node:fs';
+// running-track lanes; and the tray / menu-bar icons in build/tray/ (scripts/build-electron.mjs
+// copies them next to main.cjs): tray.png + tray@2x.png (the same picture at 16/32 px, Windows and
+// Linux) and trayTemplate.png + trayTemplate@2x.png (a black star silhouette: macOS template images
+// follow the menu bar's colours). Pure Node (zlib), no downloads; rerun with `node build/make-icon.mjs`.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
@@ -83,26 +86,43 @@ function shade(x, y) {
   return [Math.round(30 + 29 * t), Math.round(42 + 49 * t), Math.round(120 + 99 * t), 255];
 }
 
-const pixels = Buffer.alloc(SIZE * SIZE * 4);
-for (let y = 0; y < SIZE; y++) {
-  for (let x = 0; x < SIZE; x++) {
-    const sum = [0, 0, 0, 0];
-    for (let sy = 0; sy < SAMPLES; sy++) {
-      for (let sx = 0; sx < SAMPLES; sx++) {
-        const [r, g, b, a] = shade(x + (sx + 0.5) / SAMPLES, y + (sy + 0.5) / SAMPLES);
-        sum[0] += r * a;
-        sum[1] += g * a;
-        sum[2] += b * a;
-        sum[3] += a;
+/** Renders `shadeFn` (defined on the 512 px canvas) at `size` px with 4x4 supersampling. */
+function render(size, shadeFn) {
+  const pixels = Buffer.alloc(size * size * 4);
+  const scale = SIZE / size;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const sum = [0, 0, 0, 0];
+      for (let sy = 0; sy < SAMPLES; sy++) {
+        for (let sx = 0; sx < SAMPLES; sx++) {
+          const [r, g, b, a] = shadeFn((x + (sx + 0.5) / SAMPLES) * scale, (y + (sy + 0.5) / SAMPLES) * scale);
+          sum[0] += r * a;
+          sum[1] += g * a;
+          sum[2] += b * a;
+          sum[3] += a;
+        }
       }
+      const offset = (y * size + x) * 4;
+      for (let c = 0; c < 3; c++) pixels[offset + c] = sum[3] === 0 ? 0 : Math.round(sum[c] / sum[3]);
+      pixels[offset + 3] = Math.round(sum[3] / (SAMPLES * SAMPLES));
     }
-    const offset = (y * SIZE + x) * 4;
-    const alpha = sum[3] / (SAMPLES * SAMPLES);
-    for (let c = 0; c < 3; c++) pixels[offset + c] = sum[3] === 0 ? 0 : Math.round(sum[c] / sum[3]);
-    pixels[offset + 3] = Math.round(alpha);
   }
+  return encodePng(size, size, pixels);
 }
 
-const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'icon.png');
-writeFileSync(out, encodePng(SIZE, SIZE, pixels));
-console.log(`wrote ${out}`);
+// The template star is drawn a little larger (centred on the whole canvas) to read at 16 px.
+const templateShade = (x, y) => (insideStar(256 + (x - 256) * 0.62, 200 + (y - 270) * 0.62) ? [0, 0, 0, 255] : [0, 0, 0, 0]);
+
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const outputs = [
+  ['icon.png', render(SIZE, shade)],
+  ['tray/tray.png', render(16, shade)],
+  ['tray/tray@2x.png', render(32, shade)],
+  ['tray/trayTemplate.png', render(16, templateShade)],
+  ['tray/trayTemplate@2x.png', render(32, templateShade)],
+];
+mkdirSync(path.join(dir, 'tray'), { recursive: true });
+for (const [name, png] of outputs) {
+  writeFileSync(path.join(dir, name), png);
+  console.log(`wrote build/${name}`);
+}

@@ -12,6 +12,23 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 /** Where the build puts things, relative to `app.getAppPath()` (the project dir or app.asar). */
 export const RENDERER_DIR = 'dist/renderer';
 export const PRELOAD_FILE = 'dist/electron/preload.cjs';
+/** Tray / menu-bar icons, copied from build/tray by scripts/build-electron.mjs. */
+export const TRAY_ICON_DIR = 'dist/electron/tray';
+
+export const APP_NAME = 'Astral Coach';
+
+/** Files under `app.getPath('userData')`. */
+export const USER_FILES = {
+  windowState: 'window-state.json',
+  sessionToken: 'session-token.bin',
+  sessionTokenWarning: 'session-token-warning.txt',
+  config: 'config.json',
+} as const;
+
+/** The tray icon for a platform: a template image on macOS (it follows the menu bar's colours). */
+export function trayIconFile(platform: NodeJS.Platform): string {
+  return platform === 'darwin' ? 'trayTemplate.png' : 'tray.png';
+}
 
 /** True for URLs of the app's own origin. Node's URL reports `origin` "null" for custom schemes, so
  * compare protocol and host instead. */

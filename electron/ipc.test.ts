@@ -18,6 +18,11 @@ function setUp(mainFrame: FrameIdentity | null = MAIN_FRAME) {
     notify: vi.fn(),
     getVersion: vi.fn(() => '0.1.0'),
     setBadgeCount: vi.fn(),
+    sessionToken: {
+      read: vi.fn(() => Promise.resolve<string | null>('tok_abc')),
+      store: vi.fn(() => Promise.resolve()),
+      clear: vi.fn(() => Promise.resolve()),
+    },
     log: { warn: vi.fn() },
   };
   const dispose = registerIpc(ipcMain, deps);
@@ -65,6 +70,57 @@ describe('registerIpc', () => {
     expect(deps.notify).not.toHaveBeenCalled();
     expect(deps.setBadgeCount).not.toHaveBeenCalled();
     expect(deps.getVersion).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a subframe', { ...MAIN_FRAME, routingId: 2 }],
+    ['a foreign page', { ...MAIN_FRAME, url: 'https://evil.example/' }],
+    ['no frame', null],
+  ])('never reads, stores or clears the session token for %s', async (_label, frame) => {
+    const { deps, invoke } = setUp();
+    await expect(invoke(IPC_CHANNELS.readSessionToken, frame)).rejects.toThrow(/did not come from the app window/);
+    await expect(invoke(IPC_CHANNELS.storeSessionToken, frame, 'tok_evil')).rejects.toThrow(/refused/);
+    await expect(invoke(IPC_CHANNELS.clearSessionToken, frame)).rejects.toThrow(/refused/);
+    expect(deps.sessionToken.read).not.toHaveBeenCalled();
+    expect(deps.sessionToken.store).not.toHaveBeenCalled();
+    expect(deps.sessionToken.clear).not.toHaveBeenCalled();
+  });
+
+  it('reads, stores and clears the session token for the main frame', async () => {
+    const { deps, invoke } = setUp();
+    await expect(invoke(IPC_CHANNELS.readSessionToken, MAIN_FRAME)).resolves.toBe('tok_abc');
+    await expect(invoke(IPC_CHANNELS.storeSessionToken, MAIN_FRAME, 'Abc-123_xyz')).resolves.toBeUndefined();
+    expect(deps.sessionToken.store).toHaveBeenCalledWith('Abc-123_xyz');
+    await invoke(IPC_CHANNELS.clearSessionToken, MAIN_FRAME);
+    expect(deps.sessionToken.clear).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    [IPC_CHANNELS.storeSessionToken, []],
+    [IPC_CHANNELS.storeSessionToken, ['']],
+    [IPC_CHANNELS.storeSessionToken, ['has space']],
+    [IPC_CHANNELS.storeSessionToken, ['line\nbreak']],
+    [IPC_CHANNELS.storeSessionToken, ['tök']],
+    [IPC_CHANNELS.storeSessionToken, ['x'.repeat(4097)]],
+    [IPC_CHANNELS.storeSessionToken, [42]],
+    [IPC_CHANNELS.storeSessionToken, [{ token: 'x' }]],
+    [IPC_CHANNELS.storeSessionToken, ['ok', 'extra']],
+    [IPC_CHANNELS.readSessionToken, ['unexpected']],
+    [IPC_CHANNELS.clearSessionToken, [null]],
+  ])('refuses a bad session-token payload on %s %j and keeps the stored token', async (channel, args) => {
+    const { deps, invoke } = setUp();
+    await expect(invoke(channel, MAIN_FRAME, ...args)).rejects.toThrow(new RegExp(`${channel} refused: invalid payload`));
+    expect(deps.sessionToken.store).not.toHaveBeenCalled();
+    expect(deps.sessionToken.clear).not.toHaveBeenCalled();
+    expect(deps.sessionToken.read).not.toHaveBeenCalled();
+  });
+
+  it('does not echo a refused token in the error or the log', async () => {
+    const { deps, invoke } = setUp();
+    const secret = 'secret token with spaces';
+    const error = await invoke(IPC_CHANNELS.storeSessionToken, MAIN_FRAME, secret).catch((e: unknown) => e);
+    expect(String(error)).not.toContain(secret);
+    expect(JSON.stringify(deps.log.warn.mock.calls)).not.toContain(secret);
   });
 
   it('refuses everything while no window exists', async () => {

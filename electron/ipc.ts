@@ -5,7 +5,7 @@
  * rejects the renderer's promise with a readable message and has no effect.
  */
 import { z } from 'zod';
-import { BadgeCountPayload, IPC_CHANNELS, NotifyPayload } from '../shared/ipc/contract';
+import { BadgeCountPayload, IPC_CHANNELS, NotifyPayload, SessionTokenPayload } from '../shared/ipc/contract';
 import { isAppUrl } from './app-config';
 
 export interface FrameIdentity {
@@ -29,6 +29,8 @@ export interface IpcDeps {
   notify(payload: NotifyPayload): void | Promise<void>;
   getVersion(): string;
   setBadgeCount(count: number): void;
+  /** The safeStorage-backed session token (electron/session-token.ts). */
+  sessionToken: { read(): Promise<string | null>; store(token: string): Promise<void>; clear(): Promise<void> };
   log: { warn(...args: unknown[]): void };
 }
 
@@ -67,6 +69,13 @@ export function registerIpc(ipcMain: IpcMainLike, deps: IpcDeps): () => void {
   handle(IPC_CHANNELS.getVersion, z.tuple([]), () => deps.getVersion());
   handle(IPC_CHANNELS.setBadgeCount, z.tuple([BadgeCountPayload]), ([count]) => {
     deps.setBadgeCount(count);
+  });
+  handle(IPC_CHANNELS.readSessionToken, z.tuple([]), () => deps.sessionToken.read());
+  handle(IPC_CHANNELS.storeSessionToken, z.tuple([SessionTokenPayload]), async ([token]) => {
+    await deps.sessionToken.store(token);
+  });
+  handle(IPC_CHANNELS.clearSessionToken, z.tuple([]), async () => {
+    await deps.sessionToken.clear();
   });
 
   return () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS, NAVIGATE_EVENT } from '../shared/ipc/contract';
+import { COMMAND_EVENT, IPC_CHANNELS, NAVIGATE_EVENT } from '../shared/ipc/contract';
 import type { AstralBridge } from '../shared/ipc/contract';
 
 const electron = vi.hoisted(() => {
@@ -10,7 +10,10 @@ const electron = vi.hoisted(() => {
     listeners,
     contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)) },
     ipcRenderer: {
-      invoke: vi.fn((channel: string): Promise<unknown> => Promise.resolve(channel === 'astral:get-version' ? '1.2.3' : undefined)),
+      invoke: vi.fn(
+        (channel: string): Promise<unknown> =>
+          Promise.resolve(channel === 'astral:get-version' ? '1.2.3' : channel === 'astral:session-token-read' ? 'tok_1' : undefined),
+      ),
       on: vi.fn((channel: string, listener: (...args: unknown[]) => void) => {
         const set = listeners.get(channel) ?? new Set();
         set.add(listener);
@@ -37,11 +40,20 @@ function emit(channel: string, ...args: unknown[]): void {
 }
 
 describe('preload bridge', () => {
-  it('exposes exactly one global, astral, with only the four bridge functions', () => {
+  it('exposes exactly one global, astral, with only the bridge functions', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
     expect([...electron.exposed.keys()]).toEqual(['astral']);
     const api = bridge();
-    expect(Object.keys(api).sort()).toEqual(['getVersion', 'notify', 'onNavigate', 'setBadgeCount']);
+    expect(Object.keys(api).sort()).toEqual([
+      'clearSessionToken',
+      'getVersion',
+      'notify',
+      'onCommand',
+      'onNavigate',
+      'readSessionToken',
+      'setBadgeCount',
+      'storeSessionToken',
+    ]);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);
   });
@@ -72,5 +84,37 @@ describe('preload bridge', () => {
     emit(NAVIGATE_EVENT, '/attention');
     expect(routes).toHaveLength(1);
     expect(electron.listeners.get(NAVIGATE_EVENT)?.size).toBe(0);
+  });
+
+  it('passes session-token calls to their channels', async () => {
+    electron.ipcRenderer.invoke.mockClear();
+    const api = bridge() as unknown as AstralBridge;
+    await expect(api.readSessionToken()).resolves.toBe('tok_1');
+    await api.storeSessionToken('tok_2');
+    await api.clearSessionToken();
+    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
+      [IPC_CHANNELS.readSessionToken],
+      [IPC_CHANNELS.storeSessionToken, 'tok_2'],
+      [IPC_CHANNELS.clearSessionToken],
+    ]);
+  });
+
+  it('reads a missing token as null', async () => {
+    electron.ipcRenderer.invoke.mockImplementationOnce(() => Promise.resolve(undefined));
+    const api = bridge() as unknown as AstralBridge;
+    await expect(api.readSessionToken()).resolves.toBeNull();
+  });
+
+  it('delivers only known menu commands', () => {
+    const api = bridge() as unknown as AstralBridge;
+    const commands: unknown[] = [];
+    const unsubscribe = api.onCommand((command) => commands.push(command));
+    emit(COMMAND_EVENT, 'find');
+    emit(COMMAND_EVENT, 'rm -rf');
+    emit(COMMAND_EVENT, { command: 'find' });
+    expect(commands).toEqual(['find']);
+    unsubscribe();
+    emit(COMMAND_EVENT, 'find');
+    expect(commands).toEqual(['find']);
   });
 });

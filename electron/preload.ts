@@ -1,11 +1,26 @@
 /**
  * Runs sandboxed before the renderer. Exposes `window.astral` (shared/ipc/contract.ts AstralBridge):
- * four task-level functions, never ipcRenderer itself, and listeners never see the IPC event object.
+ * task-level functions, never ipcRenderer itself, and listeners never see the IPC event object.
+ * Events from main are checked here too (a route must be an in-app path, a command a known one).
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { IPC_CHANNELS, NAVIGATE_EVENT } from '../shared/ipc/channels';
+import { COMMAND_EVENT, IPC_CHANNELS, NAVIGATE_EVENT, SHELL_COMMANDS } from '../shared/ipc/channels';
+import type { ShellCommand } from '../shared/ipc/channels';
 import type { AstralBridge, NotifyPayload } from '../shared/ipc/contract';
+
+function subscribe<T>(channel: string, accept: (value: unknown) => value is T, listener: (value: T) => void): () => void {
+  const relay = (_event: IpcRendererEvent, value: unknown): void => {
+    if (accept(value)) listener(value);
+  };
+  ipcRenderer.on(channel, relay);
+  return () => {
+    ipcRenderer.removeListener(channel, relay);
+  };
+}
+
+const isRoute = (value: unknown): value is string => typeof value === 'string' && value.startsWith('/');
+const isCommand = (value: unknown): value is ShellCommand => (SHELL_COMMANDS as readonly unknown[]).includes(value);
 
 const bridge = {
   async notify(payload: NotifyPayload): Promise<void> {
@@ -19,13 +34,20 @@ const bridge = {
     await ipcRenderer.invoke(IPC_CHANNELS.setBadgeCount, count);
   },
   onNavigate(listener: (route: string) => void): () => void {
-    const relay = (_event: IpcRendererEvent, route: unknown): void => {
-      if (typeof route === 'string' && route.startsWith('/')) listener(route);
-    };
-    ipcRenderer.on(NAVIGATE_EVENT, relay);
-    return () => {
-      ipcRenderer.removeListener(NAVIGATE_EVENT, relay);
-    };
+    return subscribe(NAVIGATE_EVENT, isRoute, listener);
+  },
+  onCommand(listener: (command: ShellCommand) => void): () => void {
+    return subscribe(COMMAND_EVENT, isCommand, listener);
+  },
+  async readSessionToken(): Promise<string | null> {
+    const token: unknown = await ipcRenderer.invoke(IPC_CHANNELS.readSessionToken);
+    return typeof token === 'string' && token !== '' ? token : null;
+  },
+  async storeSessionToken(token: string): Promise<void> {
+    await ipcRenderer.invoke(IPC_CHANNELS.storeSessionToken, token);
+  },
+  async clearSessionToken(): Promise<void> {
+    await ipcRenderer.invoke(IPC_CHANNELS.clearSessionToken);
   },
 } satisfies AstralBridge;
 

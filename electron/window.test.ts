@@ -1,11 +1,20 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => {
-  const instances: { options: unknown; loadURL: ReturnType<typeof vi.fn>; once: ReturnType<typeof vi.fn>; show: ReturnType<typeof vi.fn> }[] = [];
+  const instances: {
+    options: unknown;
+    loadURL: ReturnType<typeof vi.fn>;
+    once: ReturnType<typeof vi.fn>;
+    show: ReturnType<typeof vi.fn>;
+    maximize: ReturnType<typeof vi.fn>;
+    setFullScreen: ReturnType<typeof vi.fn>;
+  }[] = [];
   class BrowserWindow {
     loadURL = vi.fn(() => Promise.resolve());
     once = vi.fn();
     show = vi.fn();
+    maximize = vi.fn();
+    setFullScreen = vi.fn();
     constructor(readonly options: unknown) {
       instances.push(this);
     }
@@ -57,5 +66,24 @@ describe('main window', () => {
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     expect(prefs.experimentalFeatures).toBe(false);
     expect(mainWindowOptions('/p.cjs', false).backgroundColor).toBe('#ffffff');
+  });
+
+  it('opens at the restored size and position, maximised as it was left', () => {
+    createMainWindow('/p.cjs', { restored: { bounds: { x: 1930, y: 10, width: 1000, height: 700 }, maximized: true, fullScreen: false } });
+    const instance = electron.instances[0];
+    expect(instance?.options).toMatchObject({ x: 1930, y: 10, width: 1000, height: 700, minWidth: 900, minHeight: 600 });
+    (instance?.once.mock.calls[0]?.[1] as () => void)();
+    expect(instance?.maximize).toHaveBeenCalled();
+    expect(instance?.setFullScreen).not.toHaveBeenCalled();
+    expect(instance?.show).toHaveBeenCalled();
+  });
+
+  it('restores full screen, and opens on a deep-link route', () => {
+    createMainWindow('/p.cjs', { restored: { bounds: { width: 1280, height: 820 }, maximized: true, fullScreen: true }, route: '/attention' });
+    const instance = electron.instances[0];
+    expect(instance?.loadURL).toHaveBeenCalledWith('app://app/attention');
+    (instance?.once.mock.calls[0]?.[1] as () => void)();
+    expect(instance?.setFullScreen).toHaveBeenCalledWith(true);
+    expect(instance?.maximize).not.toHaveBeenCalled();
   });
 });

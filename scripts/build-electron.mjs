@@ -1,7 +1,11 @@
 // Bundles the Electron shell: electron/main.ts -> dist/electron/main.cjs (Node side) and
 // electron/preload.ts -> dist/electron/preload.cjs (sandboxed preload: it may only require
 // 'electron', so everything else, zod included, is bundled in). No source maps: they would
-// ship inside app.asar. `node scripts/build-electron.mjs [--watch]`.
+// ship inside app.asar. electron-log and electron-updater are bundled into main.cjs too, so the
+// packaged app needs no node_modules at all (package.json keeps them as devDependencies). The
+// tray / menu-bar icons (build/tray, drawn by build/make-icon.mjs) are copied to dist/electron/tray.
+// `node scripts/build-electron.mjs [--watch]`.
+import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -26,8 +30,13 @@ export const targets = [
   { ...common, entryPoints: ['electron/preload.ts'], outfile: path.join(outdir, 'preload.cjs'), target: 'chrome120', minify: true },
 ];
 
+function copyTrayIcons() {
+  cpSync(path.join(root, 'build/tray'), path.join(outdir, 'tray'), { recursive: true, filter: (source) => !source.endsWith('.map') });
+}
+
 export async function buildElectron({ watch = false } = {}) {
   if (watch) {
+    copyTrayIcons();
     const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
     await Promise.all(contexts.map((context) => context.watch()));
     console.log('[build-electron] watching electron/ and shared/');
@@ -35,7 +44,8 @@ export async function buildElectron({ watch = false } = {}) {
   }
   const started = Date.now();
   await Promise.all(targets.map((options) => esbuild.build(options)));
-  console.log(`[build-electron] dist/electron/main.cjs and preload.cjs built in ${Date.now() - started} ms`);
+  copyTrayIcons();
+  console.log(`[build-electron] dist/electron/main.cjs, preload.cjs and tray icons built in ${Date.now() - started} ms`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -3,7 +3,8 @@
  * plain browser. Native notifications go through the bridge there; in a browser the web
  * Notification API is used, and only when the coach already granted it (the app never prompts).
  */
-import type { AstralBridge, NotifyPayload } from '../../shared/ipc/contract';
+import type { AstralBridge, NotifyPayload, ShellCommand } from '../../shared/ipc/contract';
+import { handleFind } from './find';
 
 declare global {
   interface Window {
@@ -28,10 +29,29 @@ export function notifyDesktop(payload: NotifyPayload): void {
   }
 }
 
+/** The open urgent attention count for the tray/menu-bar icon and the dock/taskbar badge. */
 export function setBadgeCount(count: number): void {
-  bridge()?.setBadgeCount(Math.max(0, Math.min(9999, count))).catch(() => undefined);
+  bridge()?.setBadgeCount(Math.max(0, Math.min(9999, Math.floor(count)))).catch(() => undefined);
 }
 
-export function onShellNavigate(listener: (route: string) => void): () => void {
-  return bridge()?.onNavigate(listener) ?? (() => undefined);
+/**
+ * Routes the shell asks for (notification clicks, deep links, tray, Settings in the menu), and
+ * the menu's Find, which needs the same navigate to reach the roster first: the app subscribes
+ * once, where it has the router (app/routes.tsx). In a browser this does nothing.
+ */
+export function onShellNavigate(navigate: (route: string) => void): () => void {
+  const shell = bridge();
+  if (!shell) return () => undefined;
+  const stopNavigate = shell.onNavigate(navigate);
+  const stopCommands = onShellCommand((command) => {
+    if (command === 'find') handleFind(navigate);
+  });
+  return () => {
+    stopNavigate();
+    stopCommands();
+  };
+}
+
+export function onShellCommand(listener: (command: ShellCommand) => void): () => void {
+  return bridge()?.onCommand(listener) ?? (() => undefined);
 }

@@ -7,6 +7,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { OrganizationMembershipSummary, SessionResponse, User } from '../../shared/domain/organization';
+import { keepTokenInShell, loadShellToken, persistedSession } from '../platform/sessionToken';
 import { defaultServerUrl, normalizeServerUrl } from './api';
 
 export type OrgRef = OrganizationMembershipSummary;
@@ -28,11 +29,15 @@ type SessionState = {
   signOut(reason?: string): void;
 };
 
+// In the desktop shell the token is kept with the OS keychain, not in localStorage: it is read once
+// here, before anything renders (renderer/platform/sessionToken.ts). undefined in a browser.
+const shellToken = await loadShellToken();
+
 export const useSession = create<SessionState>()(
   persist(
     (set) => ({
       serverUrl: defaultServerUrl(),
-      token: null,
+      token: shellToken ?? null,
       user: null,
       organizations: [],
       org: null,
@@ -62,14 +67,16 @@ export const useSession = create<SessionState>()(
       name: 'astral-session',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({
-        serverUrl: s.serverUrl,
-        token: s.token,
-        user: s.user,
-        organizations: s.organizations,
-        org: s.org,
-        firstSyncDone: s.firstSyncDone,
-      }),
+      partialize: (s) =>
+        persistedSession(shellToken, {
+          serverUrl: s.serverUrl,
+          token: s.token,
+          user: s.user,
+          organizations: s.organizations,
+          org: s.org,
+          firstSyncDone: s.firstSyncDone,
+        }),
     },
   ),
 );
+keepTokenInShell(useSession, shellToken);
