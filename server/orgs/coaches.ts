@@ -41,18 +41,19 @@ export async function handOverHeadCoach(store: DocumentStore, member: Member, ta
  * who has no account comes with invitations.
  */
 export async function addCoach(store: DocumentStore, member: Member, email: string): Promise<CoachMembership> {
-  const user = await findUserByEmail(store.db, email);
-  if (!user) {
-    throw new HttpProblem(
-      404,
-      'user_not_found',
-      `No Astral account uses ${email.trim().toLowerCase()}. Only existing users can be added as coaches for now; inviting a coach by email comes with invitations.`,
-      'email',
-    );
-  }
+  requireHeadCoach(member, 'add coaches'); // before the lookup: nobody else learns which emails have accounts
   try {
     return await store.write(member.orgId, async (w) => {
       await requireHeadCoachNow(w, member, 'add coaches');
+      const user = await findUserByEmail(w.tx, email);
+      if (!user) {
+        throw new HttpProblem(
+          404,
+          'user_not_found',
+          `No Astral account uses ${email}. Only existing users can be added as coaches for now; inviting a coach by email comes with invitations.`,
+          'email',
+        );
+      }
       if (await w.membership(user.id)) throw alreadyCoach(user.email);
       const now = new Date().toISOString();
       const membership = coachMembership({ id: user.id, email: user.email, first_name: user.first_name, last_name: user.last_name }, 'coach', now);
@@ -60,7 +61,7 @@ export async function addCoach(store: DocumentStore, member: Member, email: stri
       return membership;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw alreadyCoach(user.email); // added by another server instance meanwhile
+    if (isUniqueViolation(err)) throw alreadyCoach(email); // added by another server instance meanwhile
     throw err;
   }
 }
