@@ -1,0 +1,150 @@
+/**
+ * Who may call what: every /api/v1 route of the OpenAPI document (the test fails when a route has
+ * no row here) and the sync endpoints, for the head coach, a coach, a coach of another
+ * organization, an athlete (signed in, no coach membership), no token, an API key of the
+ * organization and one of another organization. Requests are chosen so that an allowed caller
+ * changes nothing that a later row depends on (same values, unknown ids, existing emails).
+ */
+import { expect, it } from 'vitest';
+import type { Athlete } from '../../shared/domain/athlete';
+import type { CoachMembership } from '../../shared/domain/organization';
+import { COACH1, DEMO_PASSWORD, HEAD, createOtherOrganization, describeOnBackends, login, request, type Session } from './helpers';
+import { athleteSession, coaches, createKey, orgPath, type ErrorBody, type Page } from './role-helpers';
+
+const WHO = ['head', 'coach', 'other', 'athlete', 'none', 'key', 'other_key'] as const;
+type Who = (typeof WHO)[number];
+type Expect = Record<Exclude<Who, 'other_key'>, number>;
+
+type Ctx = { orgId: string; athlete: Athlete; headCoachId: string; coachIds: string[] };
+type Row = {
+  route: string;
+  expect: Expect;
+  /** Path parameters other than org_id / athlete_id. */
+  params?: (ctx: Ctx) => Record<string, string>;
+  body?: (ctx: Ctx) => unknown;
+  query?: string;
+  /** The request ends the session: use a fresh one for it. */
+  freshSession?: boolean;
+};
+
+/** Any coach of the organization, or its API key. */
+const ANY_COACH = (ok: number): Expect => ({ head: ok, coach: ok, other: 403, athlete: 403, none: 401, key: ok });
+/** The signed-in head coach only (an API key has coach rights). */
+const HEAD_ONLY = (ok: number): Expect => ({ head: ok, coach: 403, other: 403, athlete: 403, none: 401, key: 403 });
+/** Sync: coaches of the organization, session tokens only. */
+const SYNC = (ok: number): Expect => ({ head: ok, coach: ok, other: 403, athlete: 403, none: 401, key: 401 });
+/** Anyone signed in as a person. */
+const ACCOUNT = (ok: number): Expect => ({ head: ok, coach: ok, other: ok, athlete: ok, none: 401, key: 401 });
+/** No sign-in needed; credentials change nothing. */
+const PUBLIC = (status: number): Expect => ({ head: status, coach: status, other: status, athlete: status, none: status, key: status });
+
+const random = () => crypto.randomUUID();
+
+const ROWS: Row[] = [
+  { route: 'POST /api/v1/auth/login', expect: PUBLIC(200), body: () => ({ email: COACH1, password: DEMO_PASSWORD }) },
+  { route: 'POST /api/v1/auth/signup', expect: PUBLIC(403), body: () => ({ organization_name: 'X', first_name: 'A', last_name: 'B', email: 'x@y.test', password: 'long-enough-1' }) },
+  { route: 'GET /api/v1/config', expect: PUBLIC(200) },
+  { route: 'GET /api/v1/me', expect: ACCOUNT(200) },
+  { route: 'POST /api/v1/auth/logout', expect: ACCOUNT(204), freshSession: true },
+
+  { route: 'GET /api/v1/organizations/{org_id}/athletes', expect: ANY_COACH(200), query: '?limit=1' },
+  { route: 'GET /api/v1/organizations/{org_id}/athletes/{athlete_id}', expect: ANY_COACH(200) },
+  { route: 'PATCH /api/v1/organizations/{org_id}/athletes/{athlete_id}', expect: ANY_COACH(200), body: (c) => ({ status: c.athlete.status }) },
+  { route: 'PUT /api/v1/organizations/{org_id}/athletes/{athlete_id}/coaches', expect: HEAD_ONLY(200), body: (c) => ({ coach_ids: c.athlete.coach_ids }) },
+  {
+    route: 'POST /api/v1/organizations/{org_id}/athletes/bulk',
+    expect: ANY_COACH(200),
+    body: (c) => ({ action: 'set_status', status: c.athlete.status, athlete_ids: [c.athlete.id] }),
+  },
+
+  { route: 'GET /api/v1/organizations/{org_id}/coaches', expect: ANY_COACH(200) },
+  { route: 'POST /api/v1/organizations/{org_id}/coaches', expect: HEAD_ONLY(409), body: () => ({ email: COACH1 }) },
+  { route: 'DELETE /api/v1/organizations/{org_id}/coaches/{coach_id}', expect: HEAD_ONLY(404), params: () => ({ coach_id: random() }) },
+  {
+    route: 'PATCH /api/v1/organizations/{org_id}/coaches/{coach_id}',
+    expect: HEAD_ONLY(200),
+    params: (c) => ({ coach_id: c.headCoachId }),
+    body: () => ({ role: 'head_coach' }),
+  },
+  { route: 'GET /api/v1/organizations/{org_id}/groups', expect: ANY_COACH(200) },
+
+  { route: 'POST /api/v1/organizations/{org_id}/api-keys', expect: HEAD_ONLY(201), body: () => ({ name: 'Permission test' }) },
+  { route: 'GET /api/v1/organizations/{org_id}/api-keys', expect: HEAD_ONLY(200) },
+  { route: 'DELETE /api/v1/organizations/{org_id}/api-keys/{key_id}', expect: HEAD_ONLY(404), params: () => ({ key_id: random() }) },
+
+  { route: 'GET /sync/v1/orgs/{org_id}/athletes/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
+  { route: 'GET /sync/v1/orgs/{org_id}/coaches/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
+  { route: 'POST /sync/v1/orgs/{org_id}/athletes/push', expect: SYNC(200), body: () => ({ rows: [] }) },
+];
+
+/** An API key of another organization: refused wherever the organization's own key would get in. */
+const otherKeyStatus = (e: Expect) => (e.key === 401 || e.key === 403 || e.key === e.none ? e.key : 403);
+
+describeOnBackends('permissions of every route', (server) => {
+  type Caller = { token?: string; key?: string; relogin?: () => Promise<Session> };
+  let callers: Record<Who, Caller>;
+  let ctx: Ctx;
+
+  it('covers every route of the OpenAPI document', async () => {
+    const doc = await request<{ paths: Record<string, Record<string, unknown>> }>(server(), 'GET', '/api/v1/openapi.json');
+    const documented = Object.entries(doc.body.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const inTable = new Set(ROWS.map((r) => r.route));
+    expect(documented.filter((r) => !inTable.has(r)), 'routes without a permission row').toEqual([]);
+  });
+
+  it('answers each caller as the table says', async () => {
+    const head = await login(server(), HEAD);
+    const coach = await login(server(), COACH1);
+    const otherEmail = `perm-${crypto.randomUUID().slice(0, 8)}@other.test`;
+    const other = await createOtherOrganization(server(), otherEmail);
+    const athlete = await athleteSession(server(), head, 1);
+    const key = await createKey(server(), head, 'Permissions');
+    const otherKey = await createKey(server(), { ...head, orgId: other.orgId, token: other.token }, 'Theirs');
+    const athletes = (await request<Page>(server(), 'GET', orgPath(head.orgId, '/athletes?coach_id=none&limit=1'), { token: head.token })).body.data;
+    const list: CoachMembership[] = await coaches(server(), head);
+    ctx = {
+      orgId: head.orgId,
+      athlete: athletes[0] as Athlete,
+      headCoachId: list.find((c) => c.role === 'head_coach')?.id as string,
+      coachIds: list.map((c) => c.id),
+    };
+    callers = {
+      head: { token: head.token, relogin: () => login(server(), HEAD) },
+      coach: { token: coach.token, relogin: () => login(server(), COACH1) },
+      other: { token: other.token, relogin: () => login(server(), otherEmail, 'other-password-1') },
+      athlete: { token: athlete.token, relogin: () => login(server(), athlete.athlete.email) },
+      none: {},
+      key: { key: key.key },
+      other_key: { key: otherKey.key },
+    };
+
+    const failures: string[] = [];
+    for (const row of ROWS) {
+      const [method, template] = row.route.split(' ') as [string, string];
+      const params: Record<string, string> = { org_id: ctx.orgId, athlete_id: ctx.athlete.id, ...row.params?.(ctx) };
+      const path = template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `missing-${name}`) + (row.query ?? '');
+      for (const who of WHO) {
+        const want = who === 'other_key' ? otherKeyStatus(row.expect) : row.expect[who];
+        const caller = callers[who];
+        const token = row.freshSession && caller.relogin ? (await caller.relogin()).token : caller.token;
+        const body = row.body?.(ctx);
+        const res = await request<ErrorBody>(server(), method, path, {
+          token,
+          ...(caller.key ? { headers: { 'x-api-key': caller.key } } : {}),
+          ...(body === undefined ? {} : { json: body }),
+        });
+        if (res.status !== want) failures.push(`${row.route} as ${who}: ${res.status} (want ${want}) ${res.text.slice(0, 160)}`);
+        else if (want === 401 && res.body.error.code !== 'unauthorized') failures.push(`${row.route} as ${who}: 401 with code ${res.body.error.code}`);
+        else if (want === 403 && row.expect.head !== 403 && res.body.error.code !== 'forbidden') failures.push(`${row.route} as ${who}: 403 with code ${res.body.error.code}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('an allowed caller left the data as it was (the rows change nothing that matters)', async () => {
+    const head = await login(server(), HEAD);
+    const now = (await request<Athlete>(server(), 'GET', orgPath(head.orgId, `/athletes/${ctx.athlete.id}`), { token: head.token })).body;
+    expect(now).toEqual(ctx.athlete);
+    expect((await coaches(server(), head)).map((c) => [c.id, c.role])).toEqual(expect.arrayContaining([[ctx.headCoachId, 'head_coach']]));
+  });
+});
