@@ -22,6 +22,8 @@ const electron = vi.hoisted(() => {
       options: { webPreferences?: Record<string, unknown>; x?: number; width?: number };
       url?: string;
       listeners: Map<string, Listener>;
+      show: ReturnType<typeof vi.fn>;
+      focus: ReturnType<typeof vi.fn>;
       mainFrame: { url: string; processId: number; routingId: number };
       webContents: { send: ReturnType<typeof vi.fn>; reload: ReturnType<typeof vi.fn>; listeners: Map<string, Listener> };
     }[],

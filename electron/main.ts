@@ -6,8 +6,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, protocol, safeStorage, screen, session, shell, Tray } from 'electron';
-import type { MessageBoxOptions, MessageBoxReturnValue } from 'electron';
+import { app, dialog, ipcMain, Menu, nativeImage, Notification, protocol, safeStorage, screen, session, shell, Tray } from 'electron';
+import type { BrowserWindow, MessageBoxOptions, MessageBoxReturnValue } from 'electron';
 import { COMMAND_EVENT } from '../shared/ipc/contract';
 import { APP_ID, APP_NAME, APP_SCHEME, PRELOAD_FILE, RENDERER_DIR, TRAY_ICON_DIR, USER_FILES, trayIconFile } from './app-config';
 import { badgePng } from './badge-image';

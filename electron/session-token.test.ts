@@ -29,7 +29,7 @@ function fakeSafeStorage(options: { backend?: string; available?: boolean; avail
 }
 
 function memoryFiles(initial: Record<string, string> = {}) {
-  const files = new Map(Object.entries(initial).map(([k, v]) => [k, Buffer.from(v)]));
+  const files = new Map<string, Buffer>(Object.entries(initial).map(([k, v]) => [k, Buffer.from(v)]));
   const api = {
     files,
     read: vi.fn((file: string) => Promise.resolve(files.get(file) ?? null)),
