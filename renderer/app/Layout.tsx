@@ -1,10 +1,42 @@
-import { Alert, AppShell, Box, Container, Group, Text } from '@mantine/core';
+import { Alert, AppShell, Box, Button, Container, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useLiveSyncState } from '../data/syncStatus';
 import { AccountMenu } from '../auth/AccountMenu';
 import { SyncMessages } from '../sync/SyncMessages';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge';
+
+const SECTIONS = [
+  { label: 'Roster', to: '/', match: (path: string) => path === '/' || path.startsWith('/athletes/') },
+  { label: 'Plans', to: '/plans', match: (path: string) => path.startsWith('/plans') },
+  { label: 'Groups', to: '/groups', match: (path: string) => path.startsWith('/groups') },
+] as const;
+
+/** The app's sections; the current one is marked for assistive technology too (aria-current). */
+function MainNav() {
+  const { pathname } = useLocation();
+  return (
+    <Group component="nav" aria-label="Main" gap={4} wrap="nowrap">
+      {SECTIONS.map((s) => {
+        const current = s.match(pathname);
+        return (
+          <Button
+            key={s.to}
+            component={Link}
+            to={s.to}
+            variant={current ? 'light' : 'subtle'}
+            color={current ? undefined : 'gray'}
+            size="compact-md"
+            fw={current ? 650 : 500}
+            aria-current={current ? 'page' : undefined}
+          >
+            {s.label}
+          </Button>
+        );
+      })}
+    </Group>
+  );
+}
 
 export function Layout({ orgName, children }: { orgName: string; children: ReactNode }) {
   const outdated = useLiveSyncState((s) => s.outdated);
@@ -16,10 +48,12 @@ export function Layout({ orgName, children }: { orgName: string; children: React
             <Text component={Link} to="/" fw={750} size="lg" c="var(--mantine-color-anchor)" style={{ textDecoration: 'none', whiteSpace: 'nowrap' }}>
               Astral Coach
             </Text>
-            <Box w={1} h={22} bg="var(--mantine-color-default-border)" visibleFrom="xs" />
-            <Text fw={500} truncate="end" visibleFrom="xs">
+            <Box w={1} h={22} bg="var(--mantine-color-default-border)" visibleFrom="md" />
+            <Text fw={500} truncate="end" visibleFrom="md" maw={220}>
               {orgName}
             </Text>
+            <Box w={1} h={22} bg="var(--mantine-color-default-border)" />
+            <MainNav />
           </Group>
           <Group gap="sm" wrap="nowrap">
             <SyncStatusBadge />

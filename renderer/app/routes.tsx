@@ -3,7 +3,11 @@ import { Navigate, Route, Routes, useNavigate } from 'react-router';
 import { AthletePage } from '../athlete/AthletePage';
 import { SignInPage } from '../auth/SignInPage';
 import { SignUpPage } from '../auth/SignUpPage';
+import { GroupPage } from '../groups/GroupPage';
+import { GroupsPage } from '../groups/GroupsPage';
 import { onShellNavigate } from '../platform/bridge';
+import { EditPlanPage, NewPlanPage } from '../plans/editor/PlanEditorPage';
+import { PlansPage } from '../plans/PlansPage';
 import { RosterPage } from '../roster/RosterPage';
 import { NotFoundPage } from './NotFoundPage';
 import { SessionGate } from './SessionGate';
@@ -21,6 +25,11 @@ export function AppRoutes() {
       <Route element={<SessionGate />}>
         <Route index element={<RosterPage />} />
         <Route path="/athletes/:id" element={<AthletePage />} />
+        <Route path="/plans" element={<PlansPage />} />
+        <Route path="/plans/new" element={<NewPlanPage />} />
+        <Route path="/plans/:id" element={<EditPlanPage />} />
+        <Route path="/groups" element={<GroupsPage />} />
+        <Route path="/groups/:id" element={<GroupPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -14,8 +14,11 @@ export function FilterSelect({
   value,
   options,
   onChange,
+  unknownLabel,
 }: {
   label: string;
+  /** Shown when the value is not among the options (e.g. a group deleted since the link was made); the raw value otherwise. */
+  unknownLabel?: string;
   value: string | null;
   options: readonly FilterOption[];
   onChange(value: string | null): void;
@@ -38,7 +41,7 @@ export function FilterSelect({
           component="input"
           readOnly
           pointer
-          value={selected?.label ?? (known ? '' : value)}
+          value={selected?.label ?? (known ? '' : (unknownLabel ?? value))}
           placeholder="All"
           onClick={() => combobox.toggleDropdown()}
           onBlur={() => combobox.closeDropdown()}

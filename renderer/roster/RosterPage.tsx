@@ -1,15 +1,18 @@
 import { Button, Center, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
 import { ATHLETE_STATUSES } from '../../shared/domain/athlete';
 import { useAthletes } from '../data/athletes';
 import { useCoachNames } from '../data/coaches';
+import { useGroups } from '../data/groups';
+import { AssignPlanModal } from '../plans/assign/AssignPlanModal';
 import { distinctLabels, distinctLevels, filterAthletes, isFiltering } from '../data/search';
 import { STATUS_LABELS, plural } from '../ui/format';
 import { SearchIcon } from '../ui/icons';
 import { FilterSelect } from './FilterSelect';
 import { rememberRosterSearch } from './lastRosterSearch';
 import { RosterTable } from './RosterTable';
+import { SelectionBar } from './SelectionBar';
 import { useRosterParams } from './useRosterParams';
 
 /** Rows rendered at once; more on request, so a 10,000-athlete roster stays responsive. */
@@ -19,6 +22,7 @@ const STATUS_OPTIONS = ATHLETE_STATUSES.map((s) => ({ value: s, label: STATUS_LA
 export function RosterPage() {
   const athletes = useAthletes();
   const coachNames = useCoachNames();
+  const groups = useGroups();
   const [filter, setFilter] = useRosterParams();
   const location = useLocation();
   useEffect(() => rememberRosterSearch(location.search), [location.search]);
@@ -33,10 +37,34 @@ export function RosterPage() {
   const matches = useMemo(() => filterAthletes(all, effective), [all, effective]);
   const levels = useMemo(() => distinctLevels(all).map((l) => ({ value: l, label: l })), [all]);
   const labels = useMemo(() => distinctLabels(all).map((l) => ({ value: l, label: l })), [all]);
+  const groupOptions = useMemo(() => (groups ?? []).map((g) => ({ value: g.id, label: g.name })), [groups]);
+
+  // Selected athletes (ids) for bulk actions; kept across searches and filters until cleared.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [assigning, setAssigning] = useState(false);
+  const selectedIds = useMemo(() => all.filter((a) => selected.has(a.id)).map((a) => a.id), [all, selected]);
+  const toggle = useCallback(
+    (id: string, on: boolean) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
 
   const [shown, setShown] = useState(PAGE);
   useEffect(() => setShown(PAGE), [effective]);
   const visible = useMemo(() => matches.slice(0, shown), [matches, shown]);
+  const toggleAll = (on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const a of visible) if (on) next.add(a.id);
+      else next.delete(a.id);
+      return next;
+    });
+  const allMatchingSelected = matches.every((a) => selected.has(a.id));
 
   const filtering = isFiltering({ ...filter, q: query });
   const clear = () => {
@@ -57,7 +85,7 @@ export function RosterPage() {
         )}
       </Group>
 
-      <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="sm">
         <TextInput
           label="Search"
           aria-label="Search athletes"
@@ -75,7 +103,26 @@ export function RosterPage() {
         <FilterSelect label="Status" value={filter.status} options={STATUS_OPTIONS} onChange={(status) => setFilter({ status })} />
         <FilterSelect label="Member level" value={filter.level} options={levels} onChange={(level) => setFilter({ level })} />
         <FilterSelect label="Label" value={filter.label} options={labels} onChange={(label) => setFilter({ label })} />
+        <FilterSelect
+          label="Group"
+          value={filter.group}
+          options={groupOptions}
+          onChange={(group) => setFilter({ group })}
+          unknownLabel={groups ? 'Deleted group' : ''}
+        />
       </SimpleGrid>
+
+      {selectedIds.length > 0 && (
+        <SelectionBar
+          count={selectedIds.length}
+          matching={matches.length}
+          allMatchingSelected={allMatchingSelected}
+          onSelectAllMatching={() => setSelected((prev) => new Set([...prev, ...matches.map((a) => a.id)]))}
+          onAssign={() => setAssigning(true)}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      <AssignPlanModal opened={assigning} onClose={() => setAssigning(false)} target={{ kind: 'athletes', athleteIds: selectedIds }} />
 
       {!athletes ? (
         <Center py="xl">
@@ -97,7 +144,7 @@ export function RosterPage() {
         </Stack>
       ) : (
         <>
-          <RosterTable athletes={visible} coachNames={coachNames} />
+          <RosterTable athletes={visible} coachNames={coachNames} selected={selected} onToggle={toggle} onToggleAll={toggleAll} />
           {matches.length > visible.length && (
             <Group justify="center">
               <Button variant="default" onClick={() => setShown((n) => n + PAGE * 5)}>

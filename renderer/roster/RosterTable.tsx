@@ -1,13 +1,24 @@
-import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, Table, Text } from '@mantine/core';
 import { memo } from 'react';
 import { Link } from 'react-router';
-import type { Athlete } from '../../shared/domain/athlete';
+import { athleteName, type Athlete } from '../../shared/domain/athlete';
 import { StatusBadge } from '../ui/StatusBadge';
 
-const AthleteRow = memo(function AthleteRow({ athlete, coachNames }: { athlete: Athlete; coachNames: Map<string, string> }) {
+type RowProps = { athlete: Athlete; coachNames: Map<string, string>; selected: boolean; onToggle(id: string, selected: boolean): void };
+
+// Rows get plain props (no subscriptions of their own) and are memoised: ticking one box re-renders one row.
+const AthleteRow = memo(function AthleteRow({ athlete, coachNames, selected, onToggle }: RowProps) {
   const coaches = athlete.coach_ids.map((id) => coachNames.get(id)).filter((n): n is string => Boolean(n));
   return (
-    <Table.Tr>
+    <Table.Tr bg={selected ? 'var(--mantine-primary-color-light)' : undefined}>
+      <Table.Td>
+        <Checkbox
+          size="xs"
+          checked={selected}
+          onChange={(e) => onToggle(athlete.id, e.currentTarget.checked)}
+          aria-label={`Select ${athleteName(athlete)}`}
+        />
+      </Table.Td>
       <Table.Td>
         <Anchor component={Link} to={`/athletes/${athlete.id}`} fw={600} size="sm">
           {athlete.first_name} {athlete.last_name}
@@ -45,12 +56,36 @@ const AthleteRow = memo(function AthleteRow({ athlete, coachNames }: { athlete: 
   );
 });
 
-export function RosterTable({ athletes, coachNames }: { athletes: readonly Athlete[]; coachNames: Map<string, string> }) {
+export function RosterTable({
+  athletes,
+  coachNames,
+  selected,
+  onToggle,
+  onToggleAll,
+}: {
+  athletes: readonly Athlete[];
+  coachNames: Map<string, string>;
+  selected: ReadonlySet<string>;
+  onToggle(id: string, selected: boolean): void;
+  /** Selects or unselects every row shown. */
+  onToggleAll(selected: boolean): void;
+}) {
+  const shownSelected = athletes.reduce((n, a) => n + (selected.has(a.id) ? 1 : 0), 0);
+  const all = athletes.length > 0 && shownSelected === athletes.length;
   return (
-    <Table.ScrollContainer minWidth={1040}>
+    <Table.ScrollContainer minWidth={1080}>
       <Table aria-label="Athletes" striped highlightOnHover verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
+            <Table.Th w={36}>
+              <Checkbox
+                size="xs"
+                checked={all}
+                indeterminate={shownSelected > 0 && !all}
+                onChange={() => onToggleAll(!all)}
+                aria-label="Select all athletes shown"
+              />
+            </Table.Th>
             <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Name</Table.Th>
             <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Display name</Table.Th>
             <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Email</Table.Th>
@@ -63,7 +98,7 @@ export function RosterTable({ athletes, coachNames }: { athletes: readonly Athle
         </Table.Thead>
         <Table.Tbody>
           {athletes.map((a) => (
-            <AthleteRow key={a.id} athlete={a} coachNames={coachNames} />
+            <AthleteRow key={a.id} athlete={a} coachNames={coachNames} selected={selected.has(a.id)} onToggle={onToggle} />
           ))}
         </Table.Tbody>
       </Table>

@@ -69,3 +69,17 @@ export function workoutFigures(s: Pick<PlanSession, 'distance_m' | 'duration_s' 
 
 /** "Long run · 18 km · 5:30/km". */
 export const workoutSummary = (s: PlanSession): string => [WORKOUT_KIND_LABELS[s.kind], ...workoutFigures(s)].join(' · ');
+
+/** One colour per kind of workout, so a plan's week reads at a glance. */
+export const KIND_COLORS: Record<PlanSession['kind'], string> = {
+  easy: 'teal',
+  long_run: 'blue',
+  intervals: 'red',
+  tempo: 'orange',
+  recovery: 'lime',
+  fartlek: 'yellow',
+  hills: 'grape',
+  race: 'pink',
+  cross_training: 'cyan',
+  rest: 'gray',
+};
