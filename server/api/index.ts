@@ -1,10 +1,13 @@
 /** The public REST API mounted at /api/v1, with its OpenAPI document at /api/v1/openapi.json. */
 import { acceptApiKeys, type AuthEnv } from '../auth/authenticate';
 import { apiKeyRoutes } from './api-keys-routes';
+import { assignmentRoutes } from './assignments-routes';
 import { athleteRoutes } from './athletes-routes';
 import { authRoutes } from './auth-routes';
 import type { ApiDeps } from './deps';
+import { groupRoutes } from './groups-routes';
 import { newApi } from './openapi';
+import { planRoutes } from './plans-routes';
 import { teamRoutes } from './team-routes';
 
 export function apiApp(deps: ApiDeps) {
@@ -25,6 +28,9 @@ export function apiApp(deps: ApiDeps) {
   api.route('/', authRoutes(deps));
   api.route('/', athleteRoutes(deps));
   api.route('/', teamRoutes(deps));
+  api.route('/', planRoutes(deps));
+  api.route('/', groupRoutes(deps));
+  api.route('/', assignmentRoutes(deps));
   api.route('/', apiKeyRoutes(deps));
   api.doc('/openapi.json', {
     openapi: '3.0.3',

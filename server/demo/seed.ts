@@ -1,18 +1,23 @@
 /**
  * The demo organization ("Demo Running Club") for ASTRAL_DEMO=1 on an empty database: a head
  * coach, two coaches, 44 athletes with varied statuses, levels, labels, notes and coaches, four
- * groups, and a user with no organization. Names come from demo/roster.ts and attributes from a
- * seeded PRNG, so every run produces the same roster (ids are random).
+ * groups, a plan library (demo/plans.ts) with assignments dated around the seed day, and a user
+ * with no organization. Names come from demo/roster.ts and attributes from a seeded PRNG, so every
+ * run produces the same roster (ids are random).
  */
 import { randomUUID } from 'node:crypto';
+import { assignmentId, type PlanAssignment } from '../../shared/domain/assignment';
 import type { Athlete } from '../../shared/domain/athlete';
 import type { Group } from '../../shared/domain/group';
 import type { User } from '../../shared/domain/organization';
+import type { TrainingPlan } from '../../shared/domain/plan';
+import { addDays, mondayOf, todayIn } from '../../shared/schedule/dates';
 import { hashPassword, type ScryptParams } from '../auth/password';
 import { insertUser } from '../auth/users';
 import type { Db } from '../db/db';
 import { coachMembership } from '../orgs/organizations';
-import type { DocumentStore } from '../sync/store';
+import type { DocumentStore, OrgWriter } from '../sync/store';
+import { DEMO_ASSIGNMENTS, DEMO_PLANS, type DemoPlanKey } from './plans';
 import { DEMO_ATHLETES, DEMO_COACHES, DEMO_FREE_AGENT, DEMO_GROUPS, DEMO_LABELS, DEMO_NOTES, DEMO_ORG_NAME, DEMO_TIME_ZONE } from './roster';
 
 /** mulberry32: small, fast, good enough to vary a demo roster deterministically. */
@@ -60,6 +65,7 @@ export async function seedDemo(store: DocumentStore, password: string, scrypt?: 
       const groups: Group[] = DEMO_GROUPS.map((name) => ({ id: randomUUID(), name, created_at: now, updated_at: now }));
       for (const g of groups) await w.put('groups', g);
 
+      const active: Athlete[] = [];
       for (const [i, [first, last, nickname]] of DEMO_ATHLETES.entries()) {
         const user: User = await insertUser(w.tx, {
           email: `${ascii(first)}.${ascii(last)}@${DOMAINS[i % DOMAINS.length]}`,
@@ -89,9 +95,38 @@ export async function seedDemo(store: DocumentStore, password: string, scrypt?: 
           updated_at: now,
         };
         await w.put('athletes', athlete);
+        if (status === 'active') active.push(athlete);
       }
+      await seedPlans(w, active, now);
       return { orgId, athletes: DEMO_ATHLETES.length };
     },
     { id: orgId, name: DEMO_ORG_NAME, timeZone: DEMO_TIME_ZONE },
   );
+}
+
+/** The plan library and its assignments, dated from the seed day in the demo's time zone. */
+async function seedPlans(w: OrgWriter, athletes: readonly Athlete[], now: string): Promise<void> {
+  const plans = new Map<DemoPlanKey, TrainingPlan>();
+  for (const p of DEMO_PLANS) {
+    const plan: TrainingPlan = { id: randomUUID(), ...p.content, archived: p.archived, created_at: now, updated_at: now };
+    plans.set(p.key, plan);
+    await w.put('training_plans', plan);
+  }
+  const monday = mondayOf(todayIn(DEMO_TIME_ZONE));
+  for (const a of DEMO_ASSIGNMENTS) {
+    const athlete = athletes[a.athlete];
+    const plan = plans.get(a.plan);
+    if (!athlete || !plan) continue;
+    const start = addDays(monday, a.startWeek * 7 + (a.startDay ?? 1) - 1);
+    const assignment: PlanAssignment = {
+      id: assignmentId(athlete.id, plan.id, start),
+      athlete_id: athlete.id,
+      training_plan_id: plan.id,
+      start_date: start,
+      ended_on: a.endedAfter === undefined ? null : addDays(start, a.endedAfter * 7),
+      created_at: now,
+      updated_at: now,
+    };
+    await w.put('plan_assignments', assignment);
+  }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { assignmentId } from '../../shared/domain/assignment';
 import type { Athlete } from '../../shared/domain/athlete';
+import type { SyncCollection } from '../../shared/sync/protocol';
 import { decidePushRow, parsePushedDoc } from './push';
 import type { StoredDoc } from './store';
 
@@ -79,11 +81,96 @@ describe('decidePushRow', () => {
     const tomb = { ...stored, deleted: true };
     expect(decide(master, { ...master, _deleted: true }, 'head_coach', tomb)).toMatchObject({ kind: 'refuse', rejection: { code: 'forbidden' } });
   });
-  it('refuses every change to coaches and groups', () => {
-    const group = { id: athlete.id, name: 'G', created_at: now, updated_at: now };
-    const storedGroup: StoredDoc = { collection: 'groups', id: group.id, data: group, seq: 1, deleted: false };
-    const g = { ...group, _deleted: false };
-    const r = decidePushRow({ collection: 'groups', parsed: parsePushedDoc('groups', { ...g, name: 'H' }), assumed: g, stored: storedGroup, role: 'head_coach', now });
-    expect(r).toMatchObject({ kind: 'refuse', rejection: { code: 'forbidden' } });
+  it('skips a document created and deleted before it was ever pushed', () => {
+    expect(decide({ ...master, _deleted: true }, null, 'head_coach', null)).toEqual({ kind: 'skip' });
+  });
+});
+
+const gid = '3d6c1f52-8a8e-4c61-9d7f-7b0b3c1e2a01';
+const group = { id: gid, name: 'Marathon squad', created_at: '2024-01-01T00:00:00.000Z', updated_at: '2024-01-01T00:00:00.000Z' };
+const planId = '9a1e2b3c-4d5e-4f60-8a7b-1c2d3e4f5a6b';
+const plan = {
+  id: planId,
+  name: 'Couch to 5K',
+  description: '',
+  level: 'beginner',
+  weeks: 2,
+  sessions: [{ week: 1, day: 2, kind: 'easy', distance_m: 3000, duration_s: null, target_pace_s_per_km: null, effort_rpe: 4, note: '' }],
+  archived: false,
+  created_at: '2024-01-01T00:00:00.000Z',
+  updated_at: '2024-01-01T00:00:00.000Z',
+};
+const assignment = {
+  id: assignmentId(athlete.id, planId, '2030-03-04'),
+  athlete_id: athlete.id,
+  training_plan_id: planId,
+  start_date: '2030-03-04',
+  ended_on: null,
+  created_at: '2024-01-01T00:00:00.000Z',
+  updated_at: '2024-01-01T00:00:00.000Z',
+};
+
+/** One pushed row of `collection` against `storedData` (null: the server does not have it). */
+function decideIn(collection: SyncCollection, next: Record<string, unknown>, storedData: Record<string, unknown> | null, storedDeleted = false, role: 'coach' | 'head_coach' = 'coach') {
+  const s: StoredDoc | null = storedData ? { collection, id: String(storedData.id), data: storedData, seq: 3, deleted: storedDeleted } : null;
+  const assumed = storedData ? { ...storedData, _deleted: storedDeleted } : null;
+  return decidePushRow({ collection, parsed: parsePushedDoc(collection, next), assumed, stored: s, role, now });
+}
+
+describe('decidePushRow: groups, training plans, plan assignments', () => {
+  it('lets any coach create, rename and delete a group, with server timestamps; a deleted group stays deleted', () => {
+    expect(decideIn('groups', { ...group, _deleted: false }, null)).toEqual({ kind: 'write', doc: { ...group, created_at: now, updated_at: now }, deleted: false });
+    expect(decideIn('groups', { ...group, name: 'Marathon crew', _deleted: false }, group)).toEqual({
+      kind: 'write',
+      doc: { ...group, name: 'Marathon crew', updated_at: now },
+      deleted: false,
+    });
+    expect(decideIn('groups', { ...group, _deleted: true }, group)).toMatchObject({ kind: 'write', deleted: true });
+    expect(decideIn('groups', { ...group, _deleted: false }, group, true)).toMatchObject({ kind: 'refuse', rejection: { code: 'forbidden', message: expect.stringMatching(/deleted/) } });
+    expect(decideIn('groups', { ...group, name: ' ', _deleted: false }, null)).toMatchObject({ kind: 'refuse', rejection: { code: 'invalid', field: 'name' } });
+  });
+
+  it('lets any coach create, edit, archive and delete a plan; refuses a body that is not a plan, naming the field', () => {
+    expect(decideIn('training_plans', { ...plan, _deleted: false }, null)).toMatchObject({ kind: 'write', doc: { created_at: now, updated_at: now } });
+    expect(decideIn('training_plans', { ...plan, archived: true, _deleted: false }, plan)).toMatchObject({ kind: 'write', doc: { archived: true } });
+    expect(decideIn('training_plans', { ...plan, _deleted: true }, plan)).toMatchObject({ kind: 'write', deleted: true });
+    expect(decideIn('training_plans', { ...plan, _deleted: false }, plan, true)).toMatchObject({ kind: 'refuse', rejection: { code: 'forbidden' } });
+    const tooShort = decideIn('training_plans', { ...plan, weeks: 1, sessions: [{ ...plan.sessions[0], week: 2 }], _deleted: false }, plan);
+    expect(tooShort).toMatchObject({ kind: 'refuse', rejection: { code: 'invalid', field: 'sessions.0.week' } });
+    const rest = decideIn('training_plans', { ...plan, sessions: [{ ...plan.sessions[0], kind: 'rest' }], _deleted: false }, null);
+    expect(rest).toMatchObject({ kind: 'refuse', rejection: { code: 'invalid', field: 'sessions.0.kind' } });
+  });
+
+  it('creates an assignment only under the id derived from athlete, plan and start date', () => {
+    expect(decideIn('plan_assignments', { ...assignment, _deleted: false }, null)).toMatchObject({ kind: 'write', doc: { id: assignment.id, created_at: now } });
+    const forged = decideIn('plan_assignments', { ...assignment, id: crypto.randomUUID(), _deleted: false }, null);
+    expect(forged).toMatchObject({ kind: 'refuse', rejection: { code: 'invalid', field: 'id' } });
+    const otherDate = decideIn('plan_assignments', { ...assignment, start_date: '2030-03-05', _deleted: false }, null);
+    expect(otherDate).toMatchObject({ kind: 'refuse', rejection: { field: 'id' } });
+    expect(decideIn('plan_assignments', { ...assignment, start_date: '2030-02-30', _deleted: false }, null)).toMatchObject({
+      kind: 'refuse',
+      rejection: { code: 'invalid', field: 'start_date' },
+    });
+  });
+
+  it('keeps athlete, plan and start date fixed; ended_on may change; removal and revival are allowed', () => {
+    for (const [field, value] of [['athlete_id', crypto.randomUUID()], ['training_plan_id', crypto.randomUUID()], ['start_date', '2030-03-11']] as const) {
+      expect(decideIn('plan_assignments', { ...assignment, [field]: value, _deleted: false }, assignment), field).toMatchObject({
+        kind: 'refuse',
+        rejection: { code: 'forbidden', field },
+      });
+    }
+    expect(decideIn('plan_assignments', { ...assignment, ended_on: '2030-03-20', _deleted: false }, assignment)).toMatchObject({ kind: 'write', doc: { ended_on: '2030-03-20' } });
+    const ended = { ...assignment, ended_on: '2030-03-20' };
+    expect(decideIn('plan_assignments', { ...assignment, _deleted: false }, ended)).toMatchObject({ kind: 'write', doc: { ended_on: null } });
+    expect(decideIn('plan_assignments', { ...assignment, _deleted: true }, assignment)).toMatchObject({ kind: 'write', deleted: true });
+    expect(decideIn('plan_assignments', { ...assignment, _deleted: false }, assignment, true)).toMatchObject({ kind: 'write', deleted: false, doc: { created_at: assignment.created_at } });
+    expect(decideIn('plan_assignments', { ...assignment, ended_on: '2030-03-20', _deleted: true }, assignment, true)).toMatchObject({ kind: 'refuse', rejection: { code: 'forbidden' } });
+  });
+
+  it('still refuses every change to coach memberships', () => {
+    const coach = { id: gid, user_id: athlete.user_id, first_name: 'H', last_name: 'H', email: 'h@example.com', role: 'coach', created_at: now, updated_at: now };
+    expect(decideIn('coaches', { ...coach, role: 'head_coach', _deleted: false }, coach, false, 'head_coach')).toMatchObject({ kind: 'refuse', rejection: { code: 'forbidden' } });
+    expect(decideIn('coaches', { ...coach, _deleted: false }, null, false, 'head_coach')).toMatchObject({ kind: 'refuse', rejection: { code: 'forbidden' } });
   });
 });

@@ -6,8 +6,15 @@
  * Order matters: invalid rows are refused first; a row equal to what is stored is a retry (no
  * write); a row whose assumed master differs from the stored one is a conflict (master returned,
  * client merges and pushes again); only then are role rules applied.
+ *
+ * Per collection: athletes are changed, never created or removed, in the app; coaches only by the
+ * server; groups and training plans are created, changed and deleted by any coach (a deleted one is
+ * not revived); a plan assignment is created by any coach under its derived id, its athlete, plan
+ * and start date never change, `ended_on` may, and a removed one is revived by assigning again.
+ * Rules reading other documents (unique names, references, in-use plans) are in references.ts.
  */
 import type { z } from 'zod';
+import { PLAN_ASSIGNMENT_FIXED_FIELDS, assignmentId, type PlanAssignment } from '../../shared/domain/assignment';
 import { checkAthleteChange, type Athlete } from '../../shared/domain/athlete';
 import type { CoachRole } from '../../shared/domain/organization';
 import { SYNC_DOC_SCHEMAS, sameDocumentState, type Rejection, type SyncCollection, type WithDeleted } from '../../shared/sync/protocol';
@@ -70,7 +77,11 @@ export function decidePushRow({ collection, parsed, assumed, stored, role, now }
   if (master && (!assumed || !sameDocumentState(master, assumed))) return { kind: 'conflict' };
   if (!stored) {
     if (assumed) return refuse(parsed.id, 'not_found', `No such ${NOUN[collection]} in this organization.`);
-    return refuseCreate(collection, parsed.id);
+    // Created and deleted again before it was ever pushed: there is nothing to store.
+    if (parsed.deleted) return { kind: 'skip' };
+    const refusal = authoriseCreate(collection, parsed.id, parsed.doc);
+    if (refusal) return refusal;
+    return { kind: 'write', doc: { ...parsed.doc, created_at: now, updated_at: now }, deleted: false };
   }
 
   const refusal = authorise(collection, stored, parsed.doc, parsed.deleted, role);
@@ -78,25 +89,46 @@ export function decidePushRow({ collection, parsed, assumed, stored, role, now }
   return { kind: 'write', doc: { ...parsed.doc, created_at: stored.data.created_at, updated_at: now }, deleted: parsed.deleted };
 }
 
+/**
+ * Role and per-document rules for a change to a stored document. Rules that need other documents
+ * (a unique group name, a plan in use, an assignment's athlete and plan) are in references.ts.
+ */
 function authorise(collection: SyncCollection, stored: StoredDoc, doc: DocData, deleted: boolean, role: CoachRole): PushDecision | null {
   const id = stored.id;
   switch (collection) {
     case 'coaches':
       return refuse(id, 'forbidden', 'Coach memberships are managed by the server.');
-    case 'groups':
-    case 'training_plans':
-    case 'plan_assignments':
-      return refuse(id, 'forbidden', 'Groups and plans cannot be changed from the app yet.');
     case 'athletes': {
       if (stored.deleted) return refuse(id, 'forbidden', 'This athlete was removed from the organization.');
       if (deleted) return refuse(id, 'forbidden', 'Removing an athlete is not possible yet (it comes with invitations).');
       const change = checkAthleteChange(stored.data as Athlete, doc as Athlete, role);
       return change ? refuse(id, change.code, change.message, change.field) : null;
     }
+    case 'groups':
+      return stored.deleted ? refuse(id, 'forbidden', 'This group was deleted; create a new one.') : null;
+    case 'training_plans':
+      return stored.deleted ? refuse(id, 'forbidden', 'This training plan was deleted; import or create it again.') : null;
+    case 'plan_assignments': {
+      for (const field of PLAN_ASSIGNMENT_FIXED_FIELDS) {
+        if (stored.data[field] !== doc[field]) {
+          return refuse(id, 'forbidden', `${FIXED_FIELD_LABELS[field]} of an assignment cannot change: remove it and assign the plan again.`, field);
+        }
+      }
+      // A removed assignment is revived by assigning the same plan with the same start again; a
+      // change to it that keeps it removed has no meaning.
+      if (stored.deleted && deleted) return refuse(id, 'forbidden', 'This plan assignment was removed.');
+      return null;
+    }
   }
 }
 
-function refuseCreate(collection: SyncCollection, id: string): PushDecision {
+const FIXED_FIELD_LABELS: Record<(typeof PLAN_ASSIGNMENT_FIXED_FIELDS)[number], string> = {
+  athlete_id: 'The athlete',
+  training_plan_id: 'The plan',
+  start_date: 'The start date',
+};
+
+function authoriseCreate(collection: SyncCollection, id: string, doc: DocData): PushDecision | null {
   switch (collection) {
     case 'athletes':
       return refuse(id, 'forbidden', 'Athletes join through invitations; they cannot be created in the app.');
@@ -104,8 +136,14 @@ function refuseCreate(collection: SyncCollection, id: string): PushDecision {
       return refuse(id, 'forbidden', 'Coach memberships are managed by the server.');
     case 'groups':
     case 'training_plans':
-    case 'plan_assignments':
-      return refuse(id, 'forbidden', 'Groups and plans cannot be created from the app yet.');
+      return null;
+    case 'plan_assignments': {
+      const a = doc as PlanAssignment;
+      if (a.id !== assignmentId(a.athlete_id, a.training_plan_id, a.start_date)) {
+        return refuse(id, 'invalid', 'id: an assignment id is derived from its athlete, plan and start date (assignmentId)', 'id');
+      }
+      return null;
+    }
   }
 }
 

@@ -5,7 +5,6 @@
  */
 import { Hono } from 'hono';
 import type { z } from 'zod';
-import type { Athlete } from '../../shared/domain/athlete';
 import {
   PullQuery,
   PushRequest,
@@ -22,6 +21,7 @@ import { sessionActive } from '../auth/sessions';
 import type { Db } from '../db/db';
 import { HttpProblem, invalidRequest } from '../http/errors';
 import { decidePushRow, parsePushedDoc } from './push';
+import { cascade, checkReferences } from './references';
 import { findMembership, withDeleted, type DocData, type DocumentStore, type OrgWriter } from './store';
 import { liveStream, type StreamOptions } from './stream';
 import { requireCoach, type MemberEnv } from '../auth/membership';
@@ -84,6 +84,11 @@ export function syncApp(db: Db, store: DocumentStore, streamOptions: StreamOptio
 
 type Rows = z.infer<typeof PushRequest>['rows'];
 
+/**
+ * Every row in order, in the caller's write transaction: the pure decision (push.ts), then the
+ * rules that read other documents (references.ts), then the write and what it cascades to. A
+ * refused or conflicting row is answered with the server's master state.
+ */
 async function pushRows(w: OrgWriter, collection: SyncCollection, userId: string, rows: Rows): Promise<PushResponse<DocData>> {
   const conflicts: WithDeleted<DocData>[] = [];
   const rejections: Rejection[] = [];
@@ -93,46 +98,32 @@ async function pushRows(w: OrgWriter, collection: SyncCollection, userId: string
   for (const row of rows) {
     const parsed = parsePushedDoc(collection, row.newDocumentState);
     const stored = parsed.id ? await w.read(collection, parsed.id) : null;
-    const master = stored ? withDeleted(stored) : null;
+    const answerMaster = (rejection?: Rejection) => {
+      if (rejection) rejections.push(rejection);
+      if (stored) conflicts.push(withDeleted(stored));
+    };
     if (!membership) {
-      rejections.push({ id: parsed.id, code: 'forbidden', message: 'You are no longer a coach of this organization.' });
-      if (master) conflicts.push(master);
+      answerMaster({ id: parsed.id, code: 'forbidden', message: 'You are no longer a coach of this organization.' });
       continue;
     }
     if (parsed.ok && seen.has(parsed.id)) {
-      rejections.push({ id: parsed.id, code: 'invalid', message: 'The same document appears twice in one push.' });
-      if (master) conflicts.push(master);
+      answerMaster({ id: parsed.id, code: 'invalid', message: 'The same document appears twice in one push.' });
       continue;
     }
     seen.add(parsed.id);
     const decision = decidePushRow({ collection, parsed, assumed: row.assumedMasterState, stored, role: membership.role, now });
     if (decision.kind === 'skip') continue;
-    if (decision.kind === 'conflict') {
-      if (master) conflicts.push(master);
+    if (decision.kind === 'conflict' || decision.kind === 'refuse') {
+      answerMaster(decision.kind === 'refuse' ? decision.rejection : undefined);
       continue;
     }
-    if (decision.kind === 'refuse') {
-      rejections.push(decision.rejection);
-      if (master) conflicts.push(master);
-      continue;
-    }
-    const unknownCoach = collection === 'athletes' ? await unknownCoachId(w, decision.doc as Athlete, stored?.data as Athlete | undefined) : null;
-    if (unknownCoach) {
-      rejections.push({ id: parsed.id, code: 'invalid', field: 'coach_ids', message: `coach_ids: ${unknownCoach} is not a coach of this organization` });
-      if (master) conflicts.push(master);
+    const refusal = await checkReferences(w, collection, decision.doc, decision.deleted, stored);
+    if (refusal) {
+      answerMaster({ id: parsed.id, ...refusal });
       continue;
     }
     await w.put(collection, decision.doc, decision.deleted);
+    await cascade(w, collection, decision.doc, decision.deleted, stored, now);
   }
   return { conflicts, rejections };
-}
-
-/** A newly assigned coach must be a current coach of the organization. */
-async function unknownCoachId(w: OrgWriter, next: Athlete, before: Athlete | undefined): Promise<string | null> {
-  const added = next.coach_ids.filter((id) => !before?.coach_ids.includes(id));
-  for (const id of added) {
-    const coach = await w.read('coaches', id);
-    if (!coach || coach.deleted) return id;
-  }
-  return null;
 }

@@ -68,6 +68,41 @@ async function readDoc(db: Db, orgId: string, collection: SyncCollection, id: st
   return rows[0] ? toStored(rows[0]) : null;
 }
 
+/** A top-level field of a replicated document that others are looked up by; written into the SQL, so a closed list. */
+export type LookupField = 'athlete_id' | 'training_plan_id' | 'group_ids' | 'coach_ids';
+const LOOKUP_FIELDS: readonly LookupField[] = ['athlete_id', 'training_plan_id', 'group_ids', 'coach_ids'];
+
+/**
+ * Live documents of a collection, all of them or those whose `field` equals (a text field) or
+ * contains (an array field) `value`, in seq order.
+ */
+async function findDocs(db: Db, orgId: string, collection: SyncCollection, match?: { field: LookupField; value: string; array?: boolean }): Promise<StoredDoc[]> {
+  const params: unknown[] = [orgId, collection];
+  let where = '';
+  if (match) {
+    if (!LOOKUP_FIELDS.includes(match.field)) throw new Error(`not a lookup field: ${match.field}`);
+    if (!isDocId(match.value)) return [];
+    params.push(match.value);
+    where = match.array ? ` AND data->'${match.field}' @> jsonb_build_array($3::text)` : ` AND data->>'${match.field}' = $3`;
+  }
+  const { rows } = await db.query<DocRow>(
+    `SELECT collection, id, data, seq, deleted FROM documents WHERE org_id = $1 AND collection = $2 AND NOT deleted${where} ORDER BY seq`,
+    params,
+  );
+  return rows.map(toStored);
+}
+
+/** Documents by id (deleted ones included), in no particular order; ids that cannot exist are skipped. */
+async function readDocs(db: Db, orgId: string, collection: SyncCollection, ids: readonly string[]): Promise<StoredDoc[]> {
+  const valid = [...new Set(ids)].filter(isDocId);
+  if (valid.length === 0) return [];
+  const { rows } = await db.query<DocRow>(
+    'SELECT collection, id, data, seq, deleted FROM documents WHERE org_id = $1 AND collection = $2 AND id = ANY($3::text[])',
+    [orgId, collection, valid],
+  );
+  return rows.map(toStored);
+}
+
 export class OrgWriter {
   readonly written: StoredDoc[] = [];
 
@@ -83,6 +118,25 @@ export class OrgWriter {
 
   read(collection: SyncCollection, id: string): Promise<StoredDoc | null> {
     return readDoc(this.tx, this.orgId, collection, id);
+  }
+
+  readMany(collection: SyncCollection, ids: readonly string[]): Promise<StoredDoc[]> {
+    return readDocs(this.tx, this.orgId, collection, ids);
+  }
+
+  /** Every live document of a collection (small collections: groups, coaches). */
+  list(collection: SyncCollection): Promise<StoredDoc[]> {
+    return findDocs(this.tx, this.orgId, collection);
+  }
+
+  /** Live documents whose text `field` equals `value` (e.g. the assignments of a plan). */
+  findBy(collection: SyncCollection, field: LookupField, value: string): Promise<StoredDoc[]> {
+    return findDocs(this.tx, this.orgId, collection, { field, value });
+  }
+
+  /** Live documents whose array `field` contains `value` (e.g. the athletes of a group). */
+  findContaining(collection: SyncCollection, field: LookupField, value: string): Promise<StoredDoc[]> {
+    return findDocs(this.tx, this.orgId, collection, { field, value, array: true });
   }
 
   membership(userId: string): Promise<Membership | null> {
@@ -129,13 +183,17 @@ export class DocumentStore {
   }
 
   /** Every live (not deleted) document of a collection. For small collections (coaches, groups). */
-  async list(orgId: string, collection: SyncCollection): Promise<StoredDoc[]> {
-    const { rows } = await this.db.query<DocRow>(
-      `SELECT collection, id, data, seq, deleted FROM documents
-        WHERE org_id = $1 AND collection = $2 AND NOT deleted ORDER BY seq`,
-      [orgId, collection],
-    );
-    return rows.map(toStored);
+  list(orgId: string, collection: SyncCollection): Promise<StoredDoc[]> {
+    return findDocs(this.db, orgId, collection);
+  }
+
+  /** Live documents whose text `field` equals `value`, outside a write. */
+  findBy(orgId: string, collection: SyncCollection, field: LookupField, value: string): Promise<StoredDoc[]> {
+    return findDocs(this.db, orgId, collection, { field, value });
+  }
+
+  readMany(orgId: string, collection: SyncCollection, ids: readonly string[]): Promise<StoredDoc[]> {
+    return readDocs(this.db, orgId, collection, ids);
   }
 
   /**
