@@ -144,6 +144,17 @@ describe('createAppProtocolHandler', () => {
     expect(reads.every((file) => insideRoot(file, root))).toBe(true);
   });
 
+  it('serves index.html for the routes deep links open at a cold start', async () => {
+    const { handler, reads } = spiedHandler();
+    for (const url of ['app://app/attention', 'app://app/athletes/11111111-1111-4111-8111-111111111111']) {
+      const response = await handler(new Request(url));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(await response.text()).toContain('Astral Coach');
+    }
+    expect(reads.every((file) => insideRoot(file, root))).toBe(true);
+  });
+
   it('answers HEAD without a body and refuses other methods', async () => {
     const { handler } = spiedHandler();
     const head = await handler(new Request('app://app/index.html', { method: 'HEAD' }));
