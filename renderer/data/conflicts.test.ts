@@ -44,6 +44,7 @@ describe('athletes conflict handler', () => {
       {
         kind: 'clash',
         athleteId: uuid(1),
+        route: `/athletes/${uuid(1)}`,
         title: 'Edit replaced by the server',
         message: `Your change to Status ("Inactive") for Ada Runner was replaced by the server's value ("Suspended").`,
       },

@@ -1,83 +1,57 @@
 /**
- * Conflict handling of the athletes collection.
+ * Conflict handling of the pushed collections (athletes, groups, training plans, assignments).
  *
  * The server answers a push with its master state of every row it did not write: a real conflict
- * (another coach changed the athlete first) or a row it refused (not allowed, invalid). RxDB then
+ * (another coach changed the row first) or a row it refused (not allowed, invalid). RxDB then
  * calls `resolve` with {assumedMasterState, newDocumentState, realMasterState} and writes the
  * result to the local database; if that differs from the master, it is pushed again.
- *  - conflict: per-field three-way merge (shared/sync/merge.ts); labels and coach ids merge as
- *    sets; a field both sides changed keeps the server's value and the coach gets a notice.
+ *  - conflict: per-field three-way merge (shared/sync/merge.ts); set fields (labels, coach and
+ *    group ids) merge as sets; a field both sides changed keeps the server's value and the coach
+ *    gets a notice. A row created here that meets a row of the same id (assignment ids are derived
+ *    from athlete, plan and start) is that row: the server's copy is kept, or, when the server's
+ *    copy is a tombstone, the new row revives it.
  *  - refused row: the push handler records the server's reasons here first (`noteRejections`,
- *    every rejection). The server refuses a whole row for one forbidden field, so when the
- *    rejection names a field only that field is reset to the server's value and the row's other
- *    edits are merged and pushed again; without a field the row goes back to the server's copy.
- *    A refused row the server does not have (not found, create refused) comes with no master;
- *    the push handler hands in a deleted copy instead, so it is removed locally. Every refusal
- *    gets a notice naming the dropped values.
+ *    every rejection). When the rejection names a field only that field is reset to the server's
+ *    value and the row's other edits are merged and pushed again; without a field the row goes
+ *    back to the server's copy. A refused row the server does not have (not found, creation
+ *    refused) comes with no master; the push handler hands in a deleted copy instead, so it is
+ *    removed locally. Every refusal gets a notice naming what was dropped, in words (noticeWords.ts).
  */
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
-import { ATHLETE_SET_FIELDS, FIELD_LABELS, type Athlete } from '../../shared/domain/athlete';
+import type { Athlete } from '../../shared/domain/athlete';
 import { threeWayMerge, type FieldClash } from '../../shared/sync/merge';
-import { SERVER_FIELDS, sameDocumentState, type Rejection } from '../../shared/sync/protocol';
+import { SERVER_FIELDS, sameDocumentState, type Rejection, type SyncDocs } from '../../shared/sync/protocol';
+import type { AstralDatabase } from './database';
+import { wordsFor, type NoticeLinks, type Words } from './noticeWords';
+import type { PushedCollection } from './pushed';
+
+export { formatFieldValue } from './noticeWords';
 
 export type NoticeKind = 'clash' | 'refusal' | 'removed';
 
-/** A message for the coach about an edit that did not survive as made. */
-export type NoticeDraft = { kind: NoticeKind; athleteId: string; title: string; message: string };
+/**
+ * A message for the coach about an edit that did not survive as made. `route` is the app page it
+ * is about; `athleteId` is set when it is about an athlete (older notices only have that).
+ */
+export type NoticeDraft = { kind: NoticeKind; title: string; message: string } & NoticeLinks;
 export type NoticeSink = (notice: NoticeDraft) => void;
 
-const STATUS_LABELS: Record<string, string> = { active: 'Active', inactive: 'Inactive', suspended: 'Suspended' };
+export type CollectionConflicts<T> = {
+  handler: RxConflictHandler<T>;
+  /** Called by the push handler with the server's answer, before RxDB resolves the conflicts. */
+  noteRejections(pushedIds: readonly string[], rejections: readonly Rejection[]): void;
+};
+export type AthleteConflicts = CollectionConflicts<Athlete>;
+export type SyncConflicts = { [C in PushedCollection]: CollectionConflicts<SyncDocs[C]> };
 
-export function formatFieldValue(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return 'empty';
-  if (Array.isArray(value)) return value.length === 0 ? 'empty' : `"${value.join(', ')}"`;
-  if (field === 'status' && typeof value === 'string') return `"${STATUS_LABELS[value] ?? value}"`;
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return `"${oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine}"`;
-}
-
-const fieldLabel = (field: string) => (FIELD_LABELS as Record<string, string>)[field] ?? field;
-const personName = (a: Pick<Athlete, 'first_name' | 'last_name'>) => `${a.first_name} ${a.last_name}`.trim() || 'an athlete';
-
-export function clashNotice(athlete: Athlete, clash: FieldClash): NoticeDraft {
-  return {
-    kind: 'clash',
-    athleteId: athlete.id,
-    title: 'Edit replaced by the server',
-    message:
-      `Your change to ${fieldLabel(clash.field)} (${formatFieldValue(clash.field, clash.local)}) for ${personName(athlete)} ` +
-      `was replaced by the server's value (${formatFieldValue(clash.field, clash.master)}).`,
-  };
-}
-
-export type DroppedEdit = { field: string; value: unknown };
-
-const describeDropped = (dropped: readonly DroppedEdit[]) =>
-  dropped.map((d) => `${fieldLabel(d.field)} (${formatFieldValue(d.field, d.value)})`).join(', ');
-
-/**
- * A refused edit. `dropped`: the local values that were thrown away; `outcome` says what became of
- * the rest of the row (other edits kept, row back to the server's copy, or removed on this device).
- */
-export function refusalNotice(
-  athlete: Athlete,
-  rejection: Pick<Rejection, 'message'>,
-  dropped: readonly DroppedEdit[] = [],
-  outcome: 'kept' | 'reverted' | 'removed' = 'reverted',
-): NoticeDraft {
-  const reason = rejection.message.trim().replace(/\.?$/, '.');
-  const what = dropped.length > 0 ? `Your change to ${describeDropped(dropped)} for ${personName(athlete)}` : `Your change to ${personName(athlete)}`;
-  const tail =
-    outcome === 'kept'
-      ? 'Your other changes are kept.'
-      : outcome === 'removed'
-        ? 'The athlete does not exist on the server and was removed from this device.'
-        : "The server's version is shown again.";
-  return { kind: 'refusal', athleteId: athlete.id, title: 'Edit refused', message: `${what} was refused: ${reason} ${tail}` };
-}
+/** Equality used by the replication: server-written fields (timestamps) never make a difference. */
+export const isSameState = <T>(a: WithDeleted<T>, b: WithDeleted<T>): boolean =>
+  sameDocumentState(a as Record<string, unknown>, b as Record<string, unknown>);
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const sentence = (text: string) => text.trim().replace(/\.?$/, '.');
+
+type DroppedEdit = { field: string; value: unknown };
 
 /** Fields the coach changed locally (against the assumed master, else against `other`). */
 function localEdits(local: Record<string, unknown>, base: Record<string, unknown> | null | undefined, other: Record<string, unknown>): DroppedEdit[] {
@@ -87,54 +61,63 @@ function localEdits(local: Record<string, unknown>, base: Record<string, unknown
     .map((field) => ({ field, value: local[field] }));
 }
 
-export function removedNotice(athlete: Athlete): NoticeDraft {
-  return {
-    kind: 'removed',
-    athleteId: athlete.id,
-    title: 'Athlete removed',
-    message: `Your change to ${personName(athlete)} was not kept: the athlete was removed from the organization.`,
-  };
-}
-
-export type AthleteConflicts = {
-  handler: RxConflictHandler<Athlete>;
-  /** Called by the push handler with the server's answer, before RxDB resolves the conflicts. */
-  noteRejections(pushedIds: readonly string[], rejections: readonly Rejection[]): void;
-};
-
-/** Equality used by the replication: server-written fields (timestamps) never make a difference. */
-export const isSameState = <T>(a: WithDeleted<T>, b: WithDeleted<T>): boolean =>
-  sameDocumentState(a as Record<string, unknown>, b as Record<string, unknown>);
-
-export function createAthleteConflicts(onNotice: NoticeSink): AthleteConflicts {
+export function createConflicts<T extends { id: string }>(words: Words<T>, onNotice: NoticeSink): CollectionConflicts<T> {
   const refused = new Map<string, Rejection>();
+  type Doc = WithDeleted<T>;
+  const say = (kind: NoticeKind, title: string, message: string, doc: T, gone = false) =>
+    onNotice({ kind, title, message, ...(gone ? words.goneLinks(doc) : words.links(doc)) });
+  const asRecord = (doc: Doc) => doc as unknown as Record<string, unknown>;
 
-  const resolveRefused = (input: RxConflictHandlerInput<Athlete>, rejection: Rejection): WithDeleted<Athlete> => {
+  const describe = async (dropped: readonly DroppedEdit[]) =>
+    (await Promise.all(dropped.map(async (d) => `${words.label(d.field)} (${await words.value(d.field, d.value)})`))).join(', ');
+
+  const clash = async (doc: T, c: FieldClash) =>
+    say(
+      'clash',
+      'Edit replaced by the server',
+      `Your change to ${words.label(c.field)} (${await words.value(c.field, c.local)}) for ${await words.subject(doc)} ` +
+        `was replaced by the server's value (${await words.value(c.field, c.master)}).`,
+      doc,
+    );
+
+  const refusal = async (doc: T, rejection: Rejection, dropped: readonly DroppedEdit[], tail: string, gone = false) => {
+    const what = dropped.length > 0 ? `Your change to ${await describe(dropped)} for ${await words.subject(doc)}` : `Your change to ${await words.subject(doc)}`;
+    say('refusal', 'Edit refused', `${what} was refused: ${sentence(rejection.message)} ${tail}`, doc, gone);
+  };
+
+  const merge = (base: Doc | null | undefined, local: Doc, master: Doc) =>
+    threeWayMerge<Doc>(base ?? null, local, master, { setFields: words.setFields, serverFields: SERVER_FIELDS });
+
+  const resolveRefused = async (input: RxConflictHandlerInput<T>, rejection: Rejection): Promise<Doc> => {
     const base = input.assumedMasterState;
     const local = input.newDocumentState;
     const master = input.realMasterState;
+    const reason = sentence(rejection.message);
     if (master._deleted) {
       // Not on the server (or removed there): nothing of the row can be kept.
-      onNotice(refusalNotice(local, rejection, base ? localEdits(local, base, master) : [], 'removed'));
+      if (local._deleted) return master;
+      if (!base || base._deleted) say('refusal', 'Edit refused', `${await words.creating(local)} was refused: ${reason}${words.createdGone ? ` ${words.createdGone}` : ''}`, local, true);
+      else await refusal(local, rejection, localEdits(asRecord(local), asRecord(base), asRecord(master)), words.gone, true);
       return master;
     }
-    const field = rejection.field as keyof Athlete | undefined;
+    if (local._deleted) {
+      say('refusal', 'Edit refused', `${await words.deleting(master)} was refused: ${reason} ${words.shownAgain}`, master);
+      return master;
+    }
+    const field = rejection.field;
     if (field && field in master) {
-      const withoutRefused = { ...local, [field]: master[field] } as WithDeleted<Athlete>;
-      const result = threeWayMerge<WithDeleted<Athlete>>(base ?? null, withoutRefused, master, {
-        setFields: ATHLETE_SET_FIELDS,
-        serverFields: SERVER_FIELDS,
-      });
-      const kept = localEdits(withoutRefused, base, master).length > 0;
-      onNotice(refusalNotice(master, rejection, [{ field, value: local[field] }], kept ? 'kept' : 'reverted'));
-      for (const clash of result.clashes) onNotice(clashNotice(master, clash));
+      const withoutRefused = { ...local, [field]: (master as Record<string, unknown>)[field] } as Doc;
+      const result = merge(base, withoutRefused, master);
+      const kept = localEdits(asRecord(withoutRefused), base ? asRecord(base) : null, asRecord(master)).length > 0;
+      await refusal(master, rejection, [{ field, value: (local as Record<string, unknown>)[field] }], kept ? 'Your other changes are kept.' : "The server's version is shown again.");
+      for (const c of result.clashes) await clash(master, c);
       return result.merged;
     }
-    onNotice(refusalNotice(master, rejection, localEdits(local, base, master), 'reverted'));
+    await refusal(master, rejection, localEdits(asRecord(local), base ? asRecord(base) : null, asRecord(master)), "The server's version is shown again.");
     return master;
   };
 
-  const resolve = async (input: RxConflictHandlerInput<Athlete>): Promise<WithDeleted<Athlete>> => {
+  const resolve = async (input: RxConflictHandlerInput<T>): Promise<Doc> => {
     const local = input.newDocumentState;
     const master = input.realMasterState;
     const rejection = refused.get(local.id);
@@ -142,12 +125,15 @@ export function createAthleteConflicts(onNotice: NoticeSink): AthleteConflicts {
       refused.delete(local.id);
       return resolveRefused(input, rejection);
     }
-    const result = threeWayMerge<WithDeleted<Athlete>>(input.assumedMasterState ?? null, local, master, {
-      setFields: ATHLETE_SET_FIELDS,
-      serverFields: SERVER_FIELDS,
-    });
-    if (result.removedOnServer) onNotice(removedNotice(local));
-    for (const clash of result.clashes) onNotice(clashNotice(master, clash));
+    if (!input.assumedMasterState && !local._deleted) {
+      // Created here while the server has a row of that id: the same document (derived ids).
+      return master._deleted ? local : master;
+    }
+    const result = merge(input.assumedMasterState, local, master);
+    if (result.removedOnServer) {
+      say('removed', words.removedTitle, `Your change to ${await words.subject(local)} was not kept: ${words.removedReason}`, local);
+    }
+    for (const c of result.clashes) await clash(master, c);
     return result.merged;
   };
 
@@ -160,7 +146,24 @@ export function createAthleteConflicts(onNotice: NoticeSink): AthleteConflicts {
   };
 }
 
-/** Collections the app never writes (coaches, groups): the server's state always wins. */
+/**
+ * The conflict handling of every pushed collection. `lookup` gives the open database (it does not
+ * exist yet when the handlers are made), so notices can name an assignment's plan and athlete.
+ */
+export function createSyncConflicts(onNotice: NoticeSink, lookup: () => AstralDatabase | null = () => null): SyncConflicts {
+  const words = wordsFor(lookup);
+  return {
+    athletes: createConflicts(words.athletes, onNotice),
+    groups: createConflicts(words.groups, onNotice),
+    training_plans: createConflicts(words.training_plans, onNotice),
+    plan_assignments: createConflicts(words.plan_assignments, onNotice),
+  };
+}
+
+/** The athletes' conflict handling alone (tests). */
+export const createAthleteConflicts = (onNotice: NoticeSink): AthleteConflicts => createSyncConflicts(onNotice).athletes;
+
+/** Collections the app never writes (coaches): the server's state always wins. */
 export function serverWinsHandler<T>(): RxConflictHandler<T> {
   return { isEqual: (a, b) => isSameState(a, b), resolve: async (input) => input.realMasterState };
 }

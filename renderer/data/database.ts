@@ -3,7 +3,8 @@
  * organization, so two accounts or organizations on one machine never share documents.
  *
  * Collections (5 of RxDB's 13-per-process limit; the app stays at <= 10): athletes, groups,
- * training_plans and plan_assignments (edited here, pushed), coaches (read-only copy of the server). Local documents hold sync bookkeeping (syncStatus.ts).
+ * training_plans and plan_assignments (edited here, pushed, each with its conflict handler),
+ * coaches (read-only copy of the server). Local documents hold sync bookkeeping (syncStatus.ts).
  * Storage is validated with z-schema: validate-ajv needs eval, which the app's CSP forbids.
  * dev-mode is never loaded here (it fetches an iframe from the internet); tests add it themselves.
  * Only modules in renderer/data/ create or configure the database.
@@ -18,7 +19,7 @@ import type { PlanAssignment } from '../../shared/domain/assignment';
 import type { Group } from '../../shared/domain/group';
 import type { TrainingPlan } from '../../shared/domain/plan';
 import type { CoachMembership } from '../../shared/domain/organization';
-import { createAthleteConflicts, serverWinsHandler, type AthleteConflicts, type NoticeSink } from './conflicts';
+import { createSyncConflicts, serverWinsHandler, type NoticeSink, type SyncConflicts } from './conflicts';
 import { hashString, rxdbHash } from './hash';
 import { athleteSchema, coachSchema, groupSchema, planAssignmentSchema, trainingPlanSchema } from './schemas';
 
@@ -32,7 +33,7 @@ export type AstralCollections = {
 export type AstralDatabase = RxDatabase<AstralCollections>;
 
 /** The open database plus the conflict bookkeeping its replication shares with its conflict handler. */
-export type AstralData = { db: AstralDatabase; conflicts: AthleteConflicts };
+export type AstralData = { db: AstralDatabase; conflicts: SyncConflicts };
 
 // `unknown` storage parameters: any RxStorage (Dexie in the app, memory in tests) is accepted.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -80,7 +81,8 @@ export type OpenOptions = {
 
 export async function openAstralDatabase(options: OpenOptions): Promise<AstralData> {
   addPlugins();
-  const conflicts = createAthleteConflicts(options.onNotice);
+  let opened: AstralDatabase | null = null;
+  const conflicts = createSyncConflicts(options.onNotice, () => opened);
   const db = await createRxDatabase<AstralCollections>({
     name: options.name,
     storage: options.storage ?? defaultStorage(),
@@ -91,11 +93,12 @@ export async function openAstralDatabase(options: OpenOptions): Promise<AstralDa
     closeDuplicates: true,
   });
   await db.addCollections({
-    athletes: { schema: athleteSchema, conflictHandler: conflicts.handler },
+    athletes: { schema: athleteSchema, conflictHandler: conflicts.athletes.handler },
     coaches: { schema: coachSchema, conflictHandler: serverWinsHandler<CoachMembership>() },
-    groups: { schema: groupSchema, conflictHandler: serverWinsHandler<Group>() },
-    training_plans: { schema: trainingPlanSchema, conflictHandler: serverWinsHandler<TrainingPlan>() },
-    plan_assignments: { schema: planAssignmentSchema, conflictHandler: serverWinsHandler<PlanAssignment>() },
+    groups: { schema: groupSchema, conflictHandler: conflicts.groups.handler },
+    training_plans: { schema: trainingPlanSchema, conflictHandler: conflicts.training_plans.handler },
+    plan_assignments: { schema: planAssignmentSchema, conflictHandler: conflicts.plan_assignments.handler },
   });
+  opened = db;
   return { db, conflicts };
 }

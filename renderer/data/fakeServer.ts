@@ -1,16 +1,24 @@
 /**
- * An in-memory stand-in for the sync server's athletes/coaches/groups endpoints (tests only),
+ * An in-memory stand-in for the sync server's endpoints of every collection (tests only),
  * following shared/sync/protocol.ts: pull by sequence checkpoint, push with conflict detection on
- * the assumed master state and authorisation by checkAthleteChange.
+ * the assumed master state, then the authorisation rules of fakeServerRules.ts.
  */
-import { checkAthleteChange, type Athlete } from '../../shared/domain/athlete';
 import type { CoachRole } from '../../shared/domain/organization';
 import { sameDocumentState, type Rejection, type SyncCollection } from '../../shared/sync/protocol';
+import { afterWrite, refusalOf, type RuleStore } from './fakeServerRules';
 import type { FetchLike } from './sse';
+
+const NOUN: Record<SyncCollection, string> = {
+  athletes: 'athlete',
+  coaches: 'coach membership',
+  groups: 'group',
+  training_plans: 'training plan',
+  plan_assignments: 'plan assignment',
+};
 
 type Row = { doc: Record<string, unknown>; seq: number };
 
-export class FakeSyncServer {
+export class FakeSyncServer implements RuleStore {
   seq = 0;
   readonly rows: Record<SyncCollection, Map<string, Row>> = {
     athletes: new Map(),
@@ -34,6 +42,10 @@ export class FakeSyncServer {
 
   get(collection: SyncCollection, id: string): Record<string, unknown> | undefined {
     return this.rows[collection].get(id)?.doc;
+  }
+
+  alive(collection: SyncCollection): Record<string, unknown>[] {
+    return [...this.rows[collection].values()].map((r) => r.doc).filter((d) => !d._deleted);
   }
 
   readonly fetch: FetchLike = async (input, init) => {
@@ -64,24 +76,20 @@ export class FakeSyncServer {
         conflicts.push(current);
         continue;
       }
-      if (!current) {
+      if (!current && row.assumedMasterState) {
         // No master copy to return: the row does not exist on the server.
-        rejections.push(
-          row.assumedMasterState
-            ? { id, code: 'not_found', message: 'No such athlete in this organization.' }
-            : { id, code: 'forbidden', message: 'Athletes join through invitations; they cannot be created in the app.' },
-        );
+        rejections.push({ id, code: 'not_found', message: `No such ${NOUN[collection]} in this organization.` });
         continue;
       }
-      const refusal = current._deleted
-        ? { code: 'forbidden', message: 'This athlete was removed from the organization.', field: undefined }
-        : checkAthleteChange(current as unknown as Athlete, next as unknown as Athlete, this.role);
+      const refusal = refusalOf(this, collection, current, next);
       if (refusal) {
         rejections.push({ id, code: refusal.code, message: refusal.message, ...(refusal.field ? { field: refusal.field } : {}) });
-        conflicts.push(current);
+        if (current) conflicts.push(current);
         continue;
       }
-      this.put(collection, { ...next, updated_at: new Date(Date.UTC(2026, 1, 1, 0, 0, this.seq)).toISOString() });
+      const stamp = new Date(Date.UTC(2026, 1, 1, 0, 0, this.seq)).toISOString();
+      this.put(collection, { ...next, created_at: current?.created_at ?? stamp, updated_at: stamp });
+      afterWrite(this, collection, next);
     }
     return json(200, { conflicts, rejections });
   };

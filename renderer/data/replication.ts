@@ -1,9 +1,9 @@
 /**
- * Replication of the three collections with the sync server (protocol: shared/sync/protocol.ts).
+ * Replication of the collections with the sync server (protocol: shared/sync/protocol.ts).
  *
- * - pull: `GET {base}/{collection}/pull?seq=&limit=` by checkpoint; push (athletes only; coaches
- *   and groups are read-only here): `POST {base}/athletes/push {rows}` -> {conflicts, rejections}.
- *   Rejections are handed to the conflict handler before RxDB resolves the returned master states.
+ * - pull: `GET {base}/{collection}/pull?seq=&limit=` by checkpoint; push of every collection the
+ *   app edits (pushed.ts; coaches is read-only): pushHandler.ts, in the order PUSH_AFTER sets.
+ * - The outbox ("changes not yet sent") is reconciled whenever a pushed collection goes idle.
  * - live: ONE multiplexed SSE stream; `ready` (sent on every connect) -> 'RESYNC' into every
  *   collection's stream$, so anything missed while disconnected is pulled by checkpoint;
  *   `change` -> only a prompt: 'RESYNC' into that collection's stream$ (bursts coalesced, one per
@@ -15,19 +15,20 @@
  */
 import { Subject } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import type { RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
+import type { ReplicationPushOptions, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import {
   SYNC_COLLECTIONS,
   syncBasePath,
   type Checkpoint,
   type PullResponse,
-  type PushResponse,
   type SyncCollection,
   type SyncDocs,
 } from '../../shared/sync/protocol';
 import type { AstralData } from './database';
 import { SCHEMA_FIELDS } from './schemas';
 import { openLiveStream, type FetchLike, type LiveStream, type SseEvent } from './sse';
+import { PUSH_AFTER, PUSHED_COLLECTIONS, isPushed, type PushedCollection } from './pushed';
+import { pushHandler } from './pushHandler';
 import { coalesceResyncs } from './resyncPrompts';
 import { reconcileOutbox, useLiveSyncState } from './syncStatus';
 
@@ -107,6 +108,22 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
     SYNC_COLLECTIONS.map((c) => [c, new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>()]),
   ) as { [C in SyncCollection]: Subject<RxReplicationPullStreamItem<SyncDocs[C], Checkpoint>> };
 
+  function pushOptions<C extends PushedCollection>(collection: C): ReplicationPushOptions<SyncDocs[C]> {
+    return {
+      batchSize: PUSH_BATCH,
+      handler: pushHandler({
+        collection,
+        url: `${base}/${collection}/push`,
+        headers: auth,
+        fetch: doFetch,
+        conflicts: conflicts[collection],
+        trim: (doc) => trimToSchema(collection, doc),
+        awaitDependencies: () => Promise.all(PUSH_AFTER[collection].map((c) => replications[c].awaitInSync())),
+        failed,
+      }),
+    };
+  }
+
   function replicate<C extends SyncCollection>(collection: C): RxReplicationState<SyncDocs[C], Checkpoint> {
     return replicateRxCollection<SyncDocs[C], Checkpoint>({
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxDB types collections per name; the union is safe here
@@ -128,38 +145,8 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
           return { documents: body.documents, checkpoint: body.checkpoint ?? checkpoint ?? { seq } };
         },
       },
-      push:
-        collection === 'athletes'
-          ? {
-              batchSize: PUSH_BATCH,
-              handler: async (rows) => {
-                const res = await doFetch(`${base}/${collection}/push`, {
-                  method: 'POST',
-                  headers: { ...auth, 'content-type': 'application/json' },
-                  body: JSON.stringify({ rows }),
-                });
-                if (!res.ok) return failed(res);
-                const body = (await res.json()) as PushResponse<SyncDocs[C]>;
-                const conflictDocs = (body.conflicts ?? []).map((d) => trimToSchema(collection, d as Record<string, unknown>));
-                const conflictIds = new Set(conflictDocs.map((d) => (d as { id: string }).id));
-                const rejections = body.rejections ?? [];
-                conflicts.noteRejections(
-                  rows.map((r) => (r.newDocumentState as { id: string }).id),
-                  rejections,
-                );
-                // A refused row the server returned no copy of does not exist there: answer a
-                // deleted copy as its master, so the conflict handler removes it locally.
-                const pushed = new Map(rows.map((r) => [(r.newDocumentState as { id: string }).id, r.newDocumentState]));
-                for (const r of rejections) {
-                  const local = pushed.get(r.id);
-                  if (!local || conflictIds.has(r.id)) continue;
-                  conflictIds.add(r.id);
-                  conflictDocs.push({ ...trimToSchema(collection, local as Record<string, unknown>), _deleted: true });
-                }
-                return conflictDocs;
-              },
-            }
-          : undefined,
+      // The conditional type of a generic collection name cannot be narrowed by isPushed.
+      push: isPushed(collection) ? (pushOptions(collection) as unknown as ReplicationPushOptions<SyncDocs[C]>) : undefined,
     });
   }
 
@@ -172,7 +159,8 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
   };
   const all = Object.values(replications) as RxReplicationState<unknown, Checkpoint>[];
 
-  // Outbox bookkeeping: whenever the athletes replication goes idle, see what got acknowledged.
+  const pushed = PUSHED_COLLECTIONS.map((c) => replications[c] as RxReplicationState<unknown, Checkpoint>);
+  // Outbox bookkeeping: whenever a pushed collection's replication goes idle, see what got acknowledged.
   let reconciling = false;
   let reconcileAgain = false;
   const reconcile = async () => {
@@ -184,7 +172,7 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
     try {
       do {
         reconcileAgain = false;
-        await reconcileOutbox(db, () => replications.athletes.awaitInSync());
+        await reconcileOutbox(db, () => Promise.all(pushed.map((r) => r.awaitInSync())));
       } while (reconcileAgain && !stopped);
     } catch (err) {
       if (!stopped) log(`[sync] outbox bookkeeping failed: ${String(err)}`);
@@ -198,7 +186,7 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
     rep.active$.subscribe((active) => {
       activity.set(rep, active);
       useLiveSyncState.getState().set({ active: [...activity.values()].some(Boolean) });
-      if (!active && rep === (replications.athletes as RxReplicationState<unknown, Checkpoint>)) void reconcile();
+      if (!active && pushed.includes(rep)) void reconcile();
     }),
     rep.error$.subscribe((err) => {
       if (!stopped) log(`[sync] ${describeError(err)}`);

@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
-import { useNotices } from '../data/notices';
+import { noticeRoute, useNotices } from '../data/notices';
 import { notifyDesktop, setBadgeCount } from '../platform/bridge';
 
 /**
@@ -22,7 +22,8 @@ export function NoticeToasts({ database }: { database: string }) {
             autoClose: false,
             withBorder: true,
           });
-          notifyDesktop({ title: n.title, body: n.message, route: `/athletes/${n.athleteId}` });
+          const route = noticeRoute(n);
+          notifyDesktop({ title: n.title, body: n.message, ...(route ? { route } : {}) });
         }
       }),
     [database],

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useAstralData } from '../data/context';
-import { useNotices, type Notice } from '../data/notices';
+import { noticeLinkLabel, noticeRoute, useNotices, type Notice } from '../data/notices';
 import { BellIcon } from '../ui/icons';
 import { formatTime } from '../ui/format';
 
@@ -16,6 +16,7 @@ const KIND = {
 
 function NoticeItem({ notice, onOpen }: { notice: Notice; onOpen(): void }) {
   const kind = KIND[notice.kind];
+  const route = noticeRoute(notice);
   return (
     <Paper withBorder p="sm" radius="md" component="li">
       <Group justify="space-between" mb={6} gap="xs">
@@ -27,9 +28,9 @@ function NoticeItem({ notice, onOpen }: { notice: Notice; onOpen(): void }) {
         </Text>
       </Group>
       <Text size="sm">{notice.message}</Text>
-      {notice.kind !== 'removed' && (
-        <Anchor component={Link} to={`/athletes/${notice.athleteId}`} size="sm" mt={6} display="inline-block" onClick={onOpen}>
-          Open athlete
+      {notice.kind !== 'removed' && route && (
+        <Anchor component={Link} to={route} size="sm" mt={6} display="inline-block" onClick={onOpen}>
+          {noticeLinkLabel(notice)}
         </Anchor>
       )}
     </Paper>
