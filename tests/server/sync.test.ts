@@ -129,7 +129,7 @@ describeOnBackends('sync endpoints', (server) => {
     expect(await snapshot(server())).toBe(before);
   });
 
-  it('refuses creating, deleting, and anything in coaches and groups; another organization’s id is not found', async () => {
+  it('refuses creating and deleting athletes, anything in coaches, a taken group name; another organization’s id is not found', async () => {
     const doc = await findAthlete((a) => a.first_name === 'Björn');
     const other = await createOtherOrganization(server());
     const before = await snapshot(server());
@@ -144,9 +144,10 @@ describeOnBackends('sync endpoints', (server) => {
     const coachDoc = (await pull<CoachMembership & { _deleted: boolean }>('coaches', 0)).body.documents.find((c) => c.email === COACH1)!;
     const promote = await push('coaches', [{ newDocumentState: { ...coachDoc, role: 'head_coach' }, assumedMasterState: coachDoc }]);
     expect(promote.body).toEqual({ conflicts: [coachDoc], rejections: [expect.objectContaining({ code: 'forbidden' })] });
-    const group = (await pull<{ id: string; name: string; _deleted: boolean }>('groups', 0)).body.documents[0]!;
-    const renamed = await push('groups', [{ newDocumentState: { ...group, name: 'Renamed' }, assumedMasterState: group }]);
-    expect(renamed.body.rejections).toEqual([expect.objectContaining({ code: 'forbidden' })]);
+    // Groups are the coaches' to edit (sync-plans.test.ts), but a name another group has is refused.
+    const [group, otherGroup] = (await pull<{ id: string; name: string; _deleted: boolean }>('groups', 0)).body.documents;
+    const renamed = await push('groups', [{ newDocumentState: { ...group!, name: otherGroup!.name.toUpperCase() }, assumedMasterState: group }]);
+    expect(renamed.body.rejections).toEqual([expect.objectContaining({ code: 'conflict', field: 'name' })]);
     // Through the other organization's URL: not a coach there.
     const cross = await request<ErrorBody>(server(), 'POST', `/sync/v1/orgs/${other.orgId}/athletes/push`, { token: coach.token, json: { rows: [] } });
     expect(cross.status).toBe(403);
