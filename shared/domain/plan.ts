@@ -59,6 +59,27 @@ export type PlanSession = z.infer<typeof PlanSession>;
 
 const MAX_SESSIONS = MAX_PLAN_WEEKS * 7;
 
+/**
+ * The checks across sessions: no session after the plan's last week, one workout per day. Sessions
+ * whose own week or day is invalid are skipped here (their own error says enough), so a wrong day
+ * never also reads as "two workouts".
+ */
+function checkSessionGrid(p: { weeks: number; sessions: readonly PlanSession[] }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  p.sessions.forEach((s, i) => {
+    const validWeek = Number.isInteger(s.week) && s.week >= 1 && s.week <= MAX_PLAN_WEEKS;
+    const validDay = Number.isInteger(s.day) && s.day >= 1 && s.day <= 7;
+    if (!validWeek) return;
+    if (s.week > p.weeks) {
+      ctx.addIssue({ code: 'custom', message: `week ${s.week} is after the plan's last week (${p.weeks})`, path: ['sessions', i, 'week'] });
+    }
+    if (!validDay) return;
+    const key = `${s.week}-${s.day}`;
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `week ${s.week}, ${DAY_NAMES[s.day - 1]} has two workouts`, path: ['sessions', i, 'day'] });
+    seen.add(key);
+  });
+}
+
 /** What a plan is, without identity and server fields: the body of the API's POST and of a plan file. */
 export const PlanContent = z
   .strictObject({
@@ -68,17 +89,7 @@ export const PlanContent = z
     weeks: z.number().int().min(1, 'a plan lasts at least 1 week').max(MAX_PLAN_WEEKS, `a plan lasts at most ${MAX_PLAN_WEEKS} weeks`),
     sessions: z.array(PlanSession).max(MAX_SESSIONS, `at most ${MAX_SESSIONS} sessions`),
   })
-  .superRefine((p, ctx) => {
-    const seen = new Set<string>();
-    p.sessions.forEach((s, i) => {
-      if (s.week > p.weeks) {
-        ctx.addIssue({ code: 'custom', message: `week ${s.week} is after the plan's last week (${p.weeks})`, path: ['sessions', i, 'week'] });
-      }
-      const key = `${s.week}-${s.day}`;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `week ${s.week}, ${DAY_NAMES[s.day - 1] ?? 'day ' + s.day} has two workouts`, path: ['sessions', i, 'day'] });
-      seen.add(key);
-    });
-  });
+  .superRefine(checkSessionGrid);
 export type PlanContent = z.infer<typeof PlanContent>;
 
 /** A plan of the library as stored and replicated. Sessions are kept sorted by (week, day). */
@@ -94,10 +105,8 @@ export const TrainingPlan = z
     created_at: Timestamp,
     updated_at: Timestamp,
   })
-  .superRefine((p, ctx) => {
-    const checked = PlanContent.safeParse({ name: p.name, description: p.description, level: p.level, weeks: p.weeks, sessions: p.sessions });
-    if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
-  });
+  // The same rules as PlanContent; each field's own errors are already reported by its schema.
+  .superRefine(checkSessionGrid);
 export type TrainingPlan = z.infer<typeof TrainingPlan>;
 
 /** The fields of TrainingPlan, for code that must know them without zod internals (sync trimming, RxDB schema). */
@@ -147,6 +156,10 @@ export function readPlanFile(text: string): PlanFileResult {
   } catch {
     return { ok: false, errors: ['The file is not JSON: an exported plan file is a .json file.'] };
   }
+  // Another kind of file, or a future version: its content would only give confusing errors.
+  const head = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+  if (head?.format !== PLAN_FILE_FORMAT) return { ok: false, errors: [`This is not an Astral Coach plan file (format must be "${PLAN_FILE_FORMAT}").`] };
+  if (head.version !== PLAN_FILE_VERSION) return { ok: false, errors: [`This plan file version is not supported (expected ${PLAN_FILE_VERSION}).`] };
   const parsed = PlanFile.safeParse(raw);
   if (parsed.success) return { ok: true, plan: { ...parsed.data.plan, sessions: sortSessions(parsed.data.plan.sessions) } };
   const errors = parsed.error.issues.slice(0, 20).map((issue) => {
