@@ -11,7 +11,7 @@ import { useSavedNotice } from '../ui/notify';
 import { GroupDialogs, type GroupDialog } from './GroupActions';
 import { GroupNameModal } from './GroupNameModal';
 
-function GroupRow({ group, size }: { group: Group; size: number }) {
+function GroupRow({ group, size }: { group: Group; size: number | undefined }) {
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<GroupDialog>(null);
   return (
@@ -21,7 +21,9 @@ function GroupRow({ group, size }: { group: Group; size: number }) {
           {group.name}
         </Anchor>
       </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{size > 0 ? plural(size, 'athlete') : <Text span size="sm" c="dimmed">No athletes</Text>}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        {size === undefined ? '…' : size > 0 ? plural(size, 'athlete') : <Text span size="sm" c="dimmed">No athletes</Text>}
+      </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Anchor component={Link} to={`/?group=${encodeURIComponent(group.id)}`} size="sm">
           Show in roster
@@ -42,7 +44,7 @@ function GroupRow({ group, size }: { group: Group; size: number }) {
             </Menu.Item>
           </Menu.Dropdown>
         </Menu>
-        <GroupDialogs group={group} size={size} dialog={dialog} onClose={() => setDialog(null)} />
+        <GroupDialogs group={group} size={size ?? 0} dialog={dialog} onClose={() => setDialog(null)} />
       </Table.Td>
     </Table.Tr>
   );
@@ -98,7 +100,7 @@ export function GroupsPage() {
           </Table.Thead>
           <Table.Tbody>
             {groups.map((g) => (
-              <GroupRow key={g.id} group={g} size={sizes?.get(g.id) ?? 0} />
+              <GroupRow key={g.id} group={g} size={sizes?.get(g.id)} />
             ))}
           </Table.Tbody>
         </Table>

@@ -113,6 +113,7 @@ export function AssignPlanModal({ opened, onClose, target }: { opened: boolean; 
               value={planId}
               onChange={setPlanId}
               searchable
+              openOnFocus={false}
               nothingFoundMessage="No plan with that name"
               error={errors.plan}
               description="Archived plans cannot be assigned."

@@ -1,6 +1,10 @@
 import { Badge, Group, ScrollArea, Table, Text } from '@mantine/core';
 import type { AssignOutcome } from '../../data/assignments';
+import { formatDate } from '../../ui/dates';
 import { plural } from '../../ui/format';
+
+/** Outcome messages may carry ISO dates ("from 2026-12-01"); coaches read "Tue 1 Dec 2026". */
+const readableDates = (text: string) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => formatDate(d));
 
 const OUTCOME = {
   assigned: { label: 'Assigned', color: 'teal' },
@@ -46,7 +50,7 @@ export function AssignReport({ outcomes }: { outcomes: readonly AssignOutcome[] 
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{o.message}</Text>
+                  <Text size="sm">{readableDates(o.message)}</Text>
                 </Table.Td>
               </Table.Tr>
             ))}

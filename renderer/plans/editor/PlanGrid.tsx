@@ -3,7 +3,7 @@
  * click opens the day's form. Weeks past the plan's length (after shortening it) are shown greyed
  * so no workout disappears unseen.
  */
-import { ActionIcon, Badge, Menu, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Group, Menu, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { memo } from 'react';
 import { DAY_NAMES, WORKOUT_KIND_LABELS, type PlanSession } from '../../../shared/domain/plan';
 import { weekdayShort } from '../../ui/dates';
@@ -29,7 +29,11 @@ const DayCell = memo(function DayCell({ week, day, session, error, onOpen }: Cel
         style={{
           display: 'block',
           borderRadius: 'var(--mantine-radius-sm)',
-          border: error ? '2px solid var(--mantine-color-error)' : '1px dashed var(--mantine-color-default-border)',
+          border: error
+            ? '2px solid var(--mantine-color-error)'
+            : session
+              ? '1px solid var(--mantine-color-default-border)'
+              : '1px dashed var(--mantine-color-default-border)',
           background: session ? 'var(--mantine-color-body)' : 'transparent',
         }}
         title={error ?? session?.note ?? undefined}
@@ -70,25 +74,27 @@ const DayCell = memo(function DayCell({ week, day, session, error, onOpen }: Cel
 function WeekHeader({ week, beyond, km, onCopyPrevious, onClear }: { week: number; beyond: boolean; km: number; onCopyPrevious?: () => void; onClear(): void }) {
   return (
     <Table.Th scope="row" style={{ verticalAlign: 'top', whiteSpace: 'nowrap' }} p={6}>
-      <Text size="sm" fw={600} c={beyond ? 'dimmed' : undefined}>
-        Week {week}
+      <Group gap={2} justify="space-between" wrap="nowrap">
+        <Text size="sm" fw={600} c={beyond ? 'dimmed' : undefined}>
+          Week {week}
+        </Text>
+        <Menu position="bottom-start" withinPortal>
+          <Menu.Target>
+            <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Week ${week} actions`}>
+              <DotsIcon size={14} />
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {onCopyPrevious && <Menu.Item onClick={onCopyPrevious}>Copy week {week - 1} here</Menu.Item>}
+            <Menu.Item color="red" onClick={onClear}>
+              Clear week {week}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+      <Text size="xs" c="dimmed" fw={400}>
+        {beyond ? 'past the end' : km > 0 ? `${km} km` : 'no distance'}
       </Text>
-      <Text size="xs" c="dimmed">
-        {beyond ? 'past the end' : km > 0 ? `${km} km` : '—'}
-      </Text>
-      <Menu position="bottom-start" withinPortal>
-        <Menu.Target>
-          <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Week ${week} actions`}>
-            <DotsIcon size={14} />
-          </ActionIcon>
-        </Menu.Target>
-        <Menu.Dropdown>
-          {onCopyPrevious && <Menu.Item onClick={onCopyPrevious}>Copy week {week - 1} here</Menu.Item>}
-          <Menu.Item color="red" onClick={onClear}>
-            Clear week {week}
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
     </Table.Th>
   );
 }

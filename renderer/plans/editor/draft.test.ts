@@ -58,8 +58,8 @@ describe('plan editor draft', () => {
   it('sends session errors to their grid cell and the others to their field', () => {
     const d: Draft = { ...EMPTY_DRAFT, sessions: [run(1, 2), run(3, 6)] };
     const split = splitErrors(d, { name: 'is required', 'sessions.1.distance_m': 'a workout needs a distance or a duration', 'sessions.1.day': 'second' });
-    expect(split.fields).toEqual({ name: 'is required' });
-    expect(split.cells.get('3-6')).toBe('a workout needs a distance or a duration');
+    expect(split.fields).toEqual({ name: 'Name is required' });
+    expect(split.cells.get('3-6')).toBe('A workout needs a distance or a duration');
     expect(split.lines).toEqual(['Week 3, Saturday: a workout needs a distance or a duration']);
   });
 });

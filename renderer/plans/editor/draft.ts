@@ -63,17 +63,22 @@ export type SplitErrors = {
   lines: string[];
 };
 
+const FIELD_LABELS: Record<string, string> = { name: 'Name', description: 'Description', level: 'Level', weeks: 'Length' };
+
 /** Sorts the data module's field errors into form fields and grid cells. */
 export function splitErrors(d: Draft, fieldErrors: Record<string, string>): SplitErrors {
   const out: SplitErrors = { fields: {}, cells: new Map(), lines: [] };
-  for (const [path, message] of Object.entries(fieldErrors)) {
+  for (const [path, raw] of Object.entries(fieldErrors)) {
+    const label = FIELD_LABELS[path.split('.')[0] ?? ''];
+    // "is required" -> "Name is required"; "a plan lasts at least 1 week" -> "A plan lasts at least 1 week".
+    const message = label && /^(is|must)\b/.test(raw) ? `${label} ${raw}` : raw.charAt(0).toUpperCase() + raw.slice(1);
     const m = /^sessions\.(\d+)(\.|$)/.exec(path);
     const session = m ? d.sessions[Number(m[1])] : undefined;
     if (session) {
       const key = cellKey(session.week, session.day);
       if (!out.cells.has(key)) {
         out.cells.set(key, message);
-        out.lines.push(`Week ${session.week}, ${DAY_NAMES[session.day - 1] ?? ''}: ${message}`);
+        out.lines.push(`Week ${session.week}, ${DAY_NAMES[session.day - 1] ?? ''}: ${raw}`);
       }
     } else {
       const field = path.split('.')[0] ?? path;

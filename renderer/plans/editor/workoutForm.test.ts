@@ -23,6 +23,13 @@ describe('the day form', () => {
     });
   });
 
+  it('shows a range problem even when another field is mistyped', () => {
+    expect(readWorkout({ ...EMPTY, km: 'abc', pace: '1:00' }, 1, 2)).toEqual({
+      ok: false,
+      errors: { km: 'Enter kilometres, e.g. 10 or 12.5', pace: 'Pace must be 2:00/km or slower' },
+    });
+  });
+
   it('drops the numbers of a rest day', () => {
     expect(readWorkout({ ...EMPTY, kind: 'rest', km: '10', rpe: 3 }, 1, 7)).toMatchObject({ ok: true, session: { kind: 'rest', distance_m: null, effort_rpe: null } });
   });

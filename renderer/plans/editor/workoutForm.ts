@@ -29,19 +29,20 @@ export function readWorkout(v: Values, week: number, day: number): { ok: true; s
   if (!pace.ok) errors.pace = pace.error;
   const rpe = rest || v.rpe === '' ? null : Number(v.rpe);
   if (rpe !== null && !Number.isInteger(rpe)) errors.rpe = 'Effort is a whole number from 1 to 10';
-  if (!km.ok || !duration.ok || !pace.ok || errors.rpe) return { ok: false, errors };
+  // The shared rules are checked even when a value is mistyped: a valid stand-in takes its place,
+  // so the coach sees every problem at once and never a second, misleading one for the same field.
   const parsed = PlanSession.safeParse({
     week,
     day,
     kind: v.kind,
-    distance_m: km.value,
-    duration_s: duration.value,
-    target_pace_s_per_km: pace.value,
-    effort_rpe: rpe,
+    distance_m: km.ok ? km.value : 10_000,
+    duration_s: duration.ok ? duration.value : 3600,
+    target_pace_s_per_km: pace.ok ? pace.value : 300,
+    effort_rpe: errors.rpe ? 5 : rpe,
     note: v.note,
   });
-  if (parsed.success) return { ok: true, session: parsed.data };
-  for (const issue of parsed.error.issues) {
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, session: parsed.data };
+  for (const issue of parsed.error?.issues ?? []) {
     const field = FIELD_OF[String(issue.path[0])] ?? 'kind';
     const message = issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
     errors[field] ??= message;
