@@ -14,7 +14,7 @@ import { patchAthlete } from '../athletes/patch';
 import { AthleteCoachesBody, BulkRequest, BulkResult, ListQuery } from '../athletes/requests';
 import { HttpProblem, notFound } from '../http/errors';
 import type { ApiDeps } from './deps';
-import { BEARER_OR_API_KEY, ERRORS, OrgParams, newApi, requireCoach, type MemberEnv } from './openapi';
+import { BEARER, BEARER_OR_API_KEY, ERRORS, OrgParams, newApi, requireCoach, type MemberEnv } from './openapi';
 import { AthleteDoc, AthletePatchBody, json, jsonBody } from './schemas';
 
 const AthleteParams = OrgParams.extend({
@@ -66,7 +66,7 @@ const putCoaches = createRoute({
   path: '/organizations/{org_id}/athletes/{athlete_id}/coaches',
   tags: ['athletes'],
   summary: 'Assign the athlete to exactly these coaches (head coach only; `[]` unassigns). Every id must be a current coach (GET .../coaches)',
-  security: BEARER_OR_API_KEY,
+  security: BEARER,
   request: { params: AthleteParams, body: jsonBody(AthleteCoachesBody) },
   responses: {
     200: json(AthleteDoc, 'The updated athlete'),

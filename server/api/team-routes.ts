@@ -40,7 +40,7 @@ const changeRole = createRoute({
   path: '/organizations/{org_id}/coaches/{coach_id}',
   tags: ['coaches'],
   summary: 'Hand the head-coach role to another coach (head coach only); the caller becomes a coach',
-  security: BEARER_OR_API_KEY,
+  security: BEARER,
   request: { params: CoachParams, body: jsonBody(RoleChange) },
   responses: { 200: json(CoachDoc, 'The new head coach'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
 });
@@ -53,7 +53,7 @@ const postCoach = createRoute({
   description:
     'The email must belong to an existing account: otherwise 404 `user_not_found`. Inviting a coach who has no account yet, by email, ' +
     'comes with invitations. 409 `already_coach` when they already coach this organization.',
-  security: BEARER_OR_API_KEY,
+  security: BEARER,
   request: { params: OrgParams, body: jsonBody(AddCoach) },
   responses: { 201: json(CoachDoc, 'The new coach membership'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ERRORS[409] },
 });
@@ -64,7 +64,7 @@ const deleteCoach = createRoute({
   tags: ['coaches'],
   summary: 'Remove a coach (head coach only): their athletes become unassigned from them, nothing else changes',
   description: 'The head coach cannot be removed, nor remove themselves: 409; hand the head-coach role over first.',
-  security: BEARER_OR_API_KEY,
+  security: BEARER,
   request: { params: CoachParams },
   responses: { 200: json(RemovedCoach, 'The coach was removed'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ERRORS[409] },
 });

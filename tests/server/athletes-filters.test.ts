@@ -69,10 +69,22 @@ describeOnBackends('athlete list filters and profile status', (server) => {
     const withStatus = await all('include_profile_status=true');
     expect(ids(withStatus)).toEqual(ids(everyone));
     for (const a of withStatus) {
-      expect(a.profile_status).toEqual({ joined: false, invitation_status: null, completeness: 0, integrations_connected: 0, last_activity_at: null, attention: 'none' });
+      // The plan part (20) is the only one with data today; the demo assigns plans to some athletes.
+      const plans = await request<{ data: { status: string }[] }>(server(), 'GET', orgPath(head.orgId, `/athletes/${a.id}/plans`), { token: head.token });
+      const current = plans.body.data.some((p) => p.status === 'active' || p.status === 'upcoming');
+      expect(a.profile_status, a.email).toEqual({
+        joined: false,
+        invitation_status: null,
+        completeness: current ? 20 : 0,
+        integrations_connected: 0,
+        last_activity_at: null,
+        attention: 'none',
+      });
       const { profile_status: _status, ...rest } = a;
       expect(rest).toEqual(everyone.find((e) => e.id === a.id));
     }
+    const scores = new Set(withStatus.map((a) => a.profile_status?.completeness));
+    expect(scores.size, 'the demo has athletes with and without a current plan').toBe(2);
   });
 
   it('joined is true once the athlete’s account has a password', async () => {
@@ -85,7 +97,8 @@ describeOnBackends('athlete list filters and profile status', (server) => {
     const now = new Date().toISOString();
     const today = todayIn('Europe/London');
     const plan: TrainingPlan = { id: crypto.randomUUID(), name: 'Base', description: '', level: 'beginner', weeks: 4, sessions: [], archived: false, created_at: now, updated_at: now };
-    const [running, upcoming, finished, ended] = everyone.slice(0, 4) as Athlete[];
+    const planless = new Set((await all('include_profile_status=true')).filter((a) => a.profile_status?.completeness === 0).map((a) => a.id));
+    const [running, upcoming, finished, ended] = everyone.filter((a) => planless.has(a.id)).slice(0, 4) as Athlete[];
     const assignment = (a: Athlete, start: string, endedOn: string | null = null) => ({
       id: assignmentId(a.id, plan.id, start),
       athlete_id: a.id,

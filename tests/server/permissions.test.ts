@@ -15,7 +15,7 @@ const WHO = ['head', 'coach', 'other', 'athlete', 'none', 'key', 'other_key'] as
 type Who = (typeof WHO)[number];
 type Expect = Record<Exclude<Who, 'other_key'>, number>;
 
-type Ctx = { orgId: string; athlete: Athlete; headCoachId: string; coachIds: string[] };
+type Ctx = { orgId: string; athlete: Athlete; headCoachId: string; coachIds: string[]; planId: string };
 type Row = {
   route: string;
   expect: Expect;
@@ -68,12 +68,47 @@ const ROWS: Row[] = [
   },
   { route: 'GET /api/v1/organizations/{org_id}/groups', expect: ANY_COACH(200) },
 
+  { route: 'GET /api/v1/organizations/{org_id}/training-plans', expect: ANY_COACH(200), query: '?limit=1' },
+  {
+    route: 'POST /api/v1/organizations/{org_id}/training-plans',
+    expect: ANY_COACH(201),
+    body: () => ({ name: `Permission plan ${random()}`, description: '', level: 'beginner', weeks: 1, sessions: [] }),
+  },
+  { route: 'GET /api/v1/organizations/{org_id}/training-plans/{plan_id}', expect: ANY_COACH(200), params: (c) => ({ plan_id: c.planId }) },
+  { route: 'PATCH /api/v1/organizations/{org_id}/training-plans/{plan_id}', expect: ANY_COACH(404), params: () => ({ plan_id: random() }), body: () => ({ name: 'Renamed' }) },
+  { route: 'DELETE /api/v1/organizations/{org_id}/training-plans/{plan_id}', expect: ANY_COACH(404), params: () => ({ plan_id: random() }) },
+
+  { route: 'POST /api/v1/organizations/{org_id}/groups', expect: ANY_COACH(201), body: () => ({ name: `Permission group ${random().slice(0, 8)}` }) },
+  { route: 'PATCH /api/v1/organizations/{org_id}/groups/{group_id}', expect: ANY_COACH(404), params: () => ({ group_id: random() }), body: () => ({ name: 'Renamed' }) },
+  { route: 'DELETE /api/v1/organizations/{org_id}/groups/{group_id}', expect: ANY_COACH(404), params: () => ({ group_id: random() }) },
+
+  { route: 'GET /api/v1/organizations/{org_id}/athletes/{athlete_id}/plans', expect: ANY_COACH(200) },
+  {
+    route: 'POST /api/v1/organizations/{org_id}/athletes/{athlete_id}/plans',
+    expect: ANY_COACH(404),
+    body: () => ({ training_plan_id: random(), start_date: '2026-01-05' }),
+  },
+  {
+    route: 'PATCH /api/v1/organizations/{org_id}/athletes/{athlete_id}/plans/{assignment_id}',
+    expect: ANY_COACH(404),
+    params: () => ({ assignment_id: random() }),
+    body: () => ({ ended_on: null }),
+  },
+  { route: 'DELETE /api/v1/organizations/{org_id}/athletes/{athlete_id}/plans/{assignment_id}', expect: ANY_COACH(404), params: () => ({ assignment_id: random() }) },
+  {
+    route: 'POST /api/v1/organizations/{org_id}/plan-assignments/bulk',
+    expect: ANY_COACH(404),
+    body: (c) => ({ training_plan_id: random(), start_date: '2026-01-05', athlete_ids: [c.athlete.id] }),
+  },
+
   { route: 'POST /api/v1/organizations/{org_id}/api-keys', expect: HEAD_ONLY(201), body: () => ({ name: 'Permission test' }) },
   { route: 'GET /api/v1/organizations/{org_id}/api-keys', expect: HEAD_ONLY(200) },
   { route: 'DELETE /api/v1/organizations/{org_id}/api-keys/{key_id}', expect: HEAD_ONLY(404), params: () => ({ key_id: random() }) },
 
   { route: 'GET /sync/v1/orgs/{org_id}/athletes/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
   { route: 'GET /sync/v1/orgs/{org_id}/coaches/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
+  { route: 'GET /sync/v1/orgs/{org_id}/training_plans/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
+  { route: 'POST /sync/v1/orgs/{org_id}/plan_assignments/push', expect: SYNC(200), body: () => ({ rows: [] }) },
   { route: 'POST /sync/v1/orgs/{org_id}/athletes/push', expect: SYNC(200), body: () => ({ rows: [] }) },
 ];
 
@@ -102,11 +137,13 @@ describeOnBackends('permissions of every route', (server) => {
     const otherKey = await createKey(server(), { ...head, orgId: other.orgId, token: other.token }, 'Theirs');
     const athletes = (await request<Page>(server(), 'GET', orgPath(head.orgId, '/athletes?coach_id=none&limit=1'), { token: head.token })).body.data;
     const list: CoachMembership[] = await coaches(server(), head);
+    const plans = await request<{ data: { id: string }[] }>(server(), 'GET', orgPath(head.orgId, '/training-plans?limit=1'), { token: head.token });
     ctx = {
       orgId: head.orgId,
       athlete: athletes[0] as Athlete,
       headCoachId: list.find((c) => c.role === 'head_coach')?.id as string,
       coachIds: list.map((c) => c.id),
+      planId: plans.body.data[0]?.id ?? random(),
     };
     callers = {
       head: { token: head.token, relogin: () => login(server(), HEAD) },
