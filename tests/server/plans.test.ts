@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { toPlanFile, type PlanContent, type PlanSession, type TrainingPlan } from '../../shared/domain/plan';
 import { COACH1, HEAD, createOtherOrganization, describeOnBackends, login, request, snapshot, type Reply, type Session } from './helpers';
@@ -176,5 +177,36 @@ describeOnBackends('training plans API', (server) => {
     const ours = (await all())[0]!;
     expect((await request(server(), 'GET', path(`/${ours.id}`), { token: other.token })).status).toBe(403);
     expect(await snapshot(server())).toBe(before);
+  });
+
+  it('survives random bodies on every write route of plans, groups and assignments, and on their pushes (never a 5xx)', async () => {
+    const org = `/api/v1/organizations/${s.orgId}`;
+    const plan = (await request<Page>(server(), 'GET', `${org}/training-plans?limit=1`, { token: s.token })).body.data[0]!;
+    const athlete = (await request<{ data: { id: string }[] }>(server(), 'GET', `${org}/athletes?limit=1`, { token: s.token })).body.data[0]!;
+    const junk = fc.oneof(
+      fc.anything(),
+      fc.record({ name: fc.anything(), weeks: fc.anything(), sessions: fc.anything(), level: fc.anything(), archived: fc.anything() }, { requiredKeys: [] }),
+      fc.record({ training_plan_id: fc.oneof(fc.constant(plan.id), fc.anything()), start_date: fc.anything(), athlete_ids: fc.anything(), group_id: fc.anything(), ended_on: fc.anything() }, { requiredKeys: [] }),
+    );
+    const check = (res: { status: number; body: unknown }, what: string) => {
+      expect(res.status, what).toBeLessThan(500);
+      if (res.status >= 400) expect(res.body, what).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    };
+    await fc.assert(
+      fc.asyncProperty(junk, fc.dictionary(fc.string({ maxLength: 12 }), fc.anything(), { maxKeys: 3 }), async (value, fields) => {
+        const what = JSON.stringify(value)?.slice(0, 200) ?? String(value);
+        check(await request(server(), 'POST', `${org}/training-plans`, { token: s.token, json: value }), `post plan ${what}`);
+        check(await request(server(), 'PATCH', `${org}/training-plans/${plan.id}`, { token: s.token, json: value }), `patch plan ${what}`);
+        check(await request(server(), 'POST', `${org}/groups`, { token: s.token, json: value }), `post group ${what}`);
+        check(await request(server(), 'POST', `${org}/athletes/${athlete.id}/plans`, { token: s.token, json: value }), `assign ${what}`);
+        check(await request(server(), 'POST', `${org}/plan-assignments/bulk`, { token: s.token, json: value }), `bulk ${what}`);
+        for (const collection of ['training_plans', 'groups', 'plan_assignments']) {
+          const doc = { ...plan, _deleted: false, ...fields };
+          const pushed = await request(server(), 'POST', `/sync/v1/orgs/${s.orgId}/${collection}/push`, { token: s.token, json: { rows: [{ newDocumentState: doc, assumedMasterState: { ...plan, _deleted: false } }] } });
+          check(pushed, `push ${collection} ${JSON.stringify(fields).slice(0, 200)}`);
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });
