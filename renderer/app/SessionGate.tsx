@@ -1,12 +1,14 @@
 import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Navigate, Outlet } from 'react-router';
+import { ImportCsvHost } from '../csv/ImportCsvHost';
 import { DataContext } from '../data/context';
 import { useNotices } from '../data/notices';
 import { useDataSession } from '../data/session';
 import { ApiRequestError, getMe } from '../session/api';
 import { signOut } from '../session/signOut';
 import { useSession } from '../session/store';
+import { CommandPalette } from '../palette/CommandPalette';
 import { NoticeToasts } from '../sync/NoticeToasts';
 import { Layout } from './Layout';
 
@@ -108,6 +110,9 @@ export function SessionGate() {
   return (
     <DataContext.Provider value={session.data}>
       <NoticeToasts database={session.name} />
+      {/* App-wide tools that need the open database: Ctrl/Cmd+K palette and the one CSV import dialog. */}
+      <CommandPalette />
+      <ImportCsvHost />
       <Layout orgName={org.name}>
         <Outlet />
       </Layout>
