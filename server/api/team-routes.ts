@@ -74,7 +74,7 @@ const listGroups = createRoute({
   path: '/organizations/{org_id}/groups',
   tags: ['groups'],
   summary: 'The groups of the organization',
-  security: BEARER,
+  security: BEARER_OR_API_KEY,
   request: { params: OrgParams },
   responses: { 200: json(z.object({ data: z.array(GroupDoc) }), 'Groups'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
 });

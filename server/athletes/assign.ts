@@ -13,11 +13,7 @@ import type { DocumentStore, OrgWriter } from '../sync/store';
 /** The first of `ids` that is not a current coach of the organization, if any. */
 export async function unknownCoachId(w: OrgWriter, ids: readonly string[]): Promise<string | null> {
   if (ids.length === 0) return null;
-  const { rows } = await w.tx.query<{ id: string }>(
-    `SELECT id FROM documents WHERE org_id = $1 AND collection = 'coaches' AND NOT deleted AND id = ANY($2::text[])`,
-    [w.orgId, [...ids]],
-  );
-  const known = new Set(rows.map((r) => r.id));
+  const known = new Set((await w.readMany('coaches', ids)).filter((d) => !d.deleted).map((d) => d.id));
   return ids.find((id) => !known.has(id)) ?? null;
 }
 

@@ -35,11 +35,8 @@ function apply(req: BulkRequest, a: Athlete): Athlete {
 }
 
 async function readAthletes(w: OrgWriter, ids: string[]): Promise<Map<string, Athlete>> {
-  const { rows } = await w.tx.query<{ id: string; data: Athlete }>(
-    `SELECT id, data FROM documents WHERE org_id = $1 AND collection = 'athletes' AND NOT deleted AND id = ANY($2::text[])`,
-    [w.orgId, ids],
-  );
-  return new Map(rows.map((r) => [r.id, r.data]));
+  const docs = await w.readMany('athletes', ids);
+  return new Map(docs.filter((d) => !d.deleted).map((d) => [d.id, d.data as Athlete]));
 }
 
 async function checkCoaches(w: OrgWriter, req: BulkRequest): Promise<void> {

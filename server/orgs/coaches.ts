@@ -89,15 +89,10 @@ export async function removeCoach(store: DocumentStore, member: Member, coachId:
     }
     const now = new Date().toISOString();
     await w.put('coaches', { ...coach, updated_at: now }, true);
-    const { rows } = await w.tx.query<{ data: Athlete }>(
-      `SELECT data FROM documents
-        WHERE org_id = $1 AND collection = 'athletes' AND NOT deleted AND data->'coach_ids' @> jsonb_build_array($2::text)
-        ORDER BY id`,
-      [member.orgId, coachId],
-    );
-    for (const { data } of rows) {
-      await w.put('athletes', { ...data, coach_ids: data.coach_ids.filter((id) => id !== coachId), updated_at: now });
+    const assigned = (await w.findContaining('athletes', 'coach_ids', coachId)).map((d) => d.data as Athlete);
+    for (const a of assigned) {
+      await w.put('athletes', { ...a, coach_ids: a.coach_ids.filter((id) => id !== coachId), updated_at: now });
     }
-    return { coach_id: coachId, unassigned_athlete_ids: rows.map((r) => r.data.id) };
+    return { coach_id: coachId, unassigned_athlete_ids: assigned.map((a) => a.id) };
   });
 }
