@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { Athlete } from '../../shared/domain/athlete';
 import { COACH1, createOtherOrganization, describeOnBackends, login, request, snapshot, type Session } from './helpers';
@@ -151,5 +152,39 @@ describeOnBackends('bulk athlete actions', (server) => {
     // Unknown ids are refused, and so is roster[10], which already has 30 labels.
     expect(res.body.refused).toBe(500 - roster.length + 1);
     expect(res.body.updated).toBe(roster.length - 1);
+  });
+
+  it('random input to the bulk, coach, filter and API-key routes never yields a 5xx', async () => {
+    const check = (res: { status: number; body: unknown; text: string }, what: string) => {
+      expect(res.status, what).toBeLessThan(500);
+      expect(res.text, what).not.toContain('cannot store or compare');
+      if (res.status >= 400) expect(res.body, what).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    };
+    const id = roster[0]!.id;
+    const body = fc.oneof(
+      fc.anything(),
+      fc.record(
+        { action: fc.oneof(fc.constantFrom('add_label', 'remove_label', 'set_status', 'set_member_level', 'set_coaches', 'add_coach', 'remove_coach'), fc.anything()), athlete_ids: fc.oneof(fc.constant([id]), fc.anything()), label: fc.anything(), status: fc.anything(), member_level: fc.anything(), coach_ids: fc.anything(), coach_id: fc.anything() },
+        { requiredKeys: [] },
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, fc.string({ unit: 'binary', maxLength: 40 }), async (value, text) => {
+        const q = encodeURIComponent(text);
+        const base = orgPath(head.orgId);
+        const opts = { token: head.token, json: value };
+        check(await request(server(), 'POST', `${base}/athletes/bulk`, opts), `bulk ${JSON.stringify(value)}`);
+        check(await request(server(), 'PUT', `${base}/athletes/${id}/coaches`, opts), `put coaches ${JSON.stringify(value)}`);
+        check(await request(server(), 'PUT', `${base}/athletes/${q || 'x'}/coaches`, { token: head.token, json: { coach_ids: [] } }), `put coaches id ${text}`);
+        check(await request(server(), 'POST', `${base}/coaches`, opts), `add coach ${JSON.stringify(value)}`);
+        check(await request(server(), 'POST', `${base}/coaches`, { token: head.token, json: { email: text } }), `add coach email ${text}`);
+        check(await request(server(), 'DELETE', `${base}/coaches/${q || 'x'}`, { token: head.token }), `remove coach ${text}`);
+        check(await request(server(), 'GET', `${base}/athletes?coach_id=${q}&group_id=${q}&include_profile_status=${q}`, { token: head.token }), `filters ${text}`);
+        check(await request(server(), 'POST', `${base}/api-keys`, { token: head.token, json: { name: text, expires_at: value } }), `key ${text}`);
+        check(await request(server(), 'DELETE', `${base}/api-keys/${q || 'x'}`, { token: head.token }), `revoke ${text}`);
+        check(await request(server(), 'GET', `${base}/athletes?limit=1`, { headers: { 'x-api-key': q } }), `x-api-key ${text}`);
+      }),
+      { numRuns: 30 },
+    );
   });
 });
