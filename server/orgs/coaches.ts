@@ -26,7 +26,8 @@ export async function handOverHeadCoach(store: DocumentStore, member: Member, ta
     const targetDoc = target.data as CoachMembership;
     if (targetDoc.role === 'head_coach') return targetDoc;
     const now = new Date().toISOString();
-    const callerDoc = await w.read('coaches', member.coachId);
+    const own = await w.membership(member.userId); // read now: the membership of the request's start may be gone
+    const callerDoc = own ? await w.read('coaches', own.id) : null;
     if (!callerDoc) throw forbidden('You are not a coach of this organization.');
     await w.put('coaches', { ...(callerDoc.data as CoachMembership), role: 'coach', updated_at: now });
     const promoted: CoachMembership = { ...targetDoc, role: 'head_coach', updated_at: now };
