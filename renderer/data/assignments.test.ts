@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { assignmentId } from '../../shared/domain/assignment';
-import { assignPlan, assignPlanToGroup, assignPlanToMany, endAssignment, removeAssignment, reopenAssignment } from './assignments';
+import { assignPlan, assignPlanToGroup, assignPlanToMany, assignmentCounts, endAssignment, removeAssignment, reopenAssignment } from './assignments';
 import { assignmentViews } from './assignmentViews';
 import type { AstralData } from './database';
 import { readOutbox } from './syncStatus';
@@ -127,5 +127,12 @@ describe('assignment views', () => {
   it('shows an unknown plan when the plan is not on this device yet', () => {
     const [view] = assignmentViews([a(1, '2026-03-04', null, uuid(999))], plans, '2026-03-12');
     expect(view).toMatchObject({ plan: null, plan_name: 'Unknown plan', thisWeek: [] });
+  });
+
+  it('counts assignments per plan', () => {
+    expect([...assignmentCounts([a(1, '2026-03-02'), a(2, '2026-04-06'), a(3, '2026-03-02', null, uuid(5))])]).toEqual([
+      [plan.id, 2],
+      [uuid(5), 1],
+    ]);
   });
 });

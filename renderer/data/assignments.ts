@@ -41,18 +41,18 @@ export function useAthleteAssignments(athleteId: string): AssignmentView[] | und
   );
 }
 
+export function assignmentCounts(assignments: readonly Pick<PlanAssignment, 'training_plan_id'>[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const a of assignments) counts.set(a.training_plan_id, (counts.get(a.training_plan_id) ?? 0) + 1);
+  return counts;
+}
+
 /** Plan id -> number of its non-deleted assignments; `undefined` while loading. */
 export function useAssignmentCounts(): Map<string, number> | undefined {
   const { db } = useAstralData();
   return useObservable(
     () =>
-      db.plan_assignments.find().$.pipe(
-        map((docs) => {
-          const counts = new Map<string, number>();
-          for (const d of docs) counts.set(d.training_plan_id, (counts.get(d.training_plan_id) ?? 0) + 1);
-          return counts;
-        }),
-      ),
+      db.plan_assignments.find().$.pipe(map((docs) => assignmentCounts(docs))),
     [db],
   );
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { WithDeleted } from 'rxdb';
 import type { Athlete } from '../../shared/domain/athlete';
-import { createAthleteConflicts, formatFieldValue, type NoticeDraft } from './conflicts';
-import { sampleAthlete, uuid } from './testDb';
+import type { TrainingPlan } from '../../shared/domain/plan';
+import { createAthleteConflicts, createSyncConflicts, formatFieldValue, type NoticeDraft } from './conflicts';
+import { noticeLinkLabel, noticeRoute } from './noticeWords';
+import { sampleAthlete, samplePlan, uuid } from './testDb';
 
 const state = (patch: Partial<Athlete> = {}): WithDeleted<Athlete> => ({ ...sampleAthlete(1, { first_name: 'Ada', last_name: 'Runner' }), ...patch, _deleted: false });
 
@@ -122,5 +124,67 @@ describe('athletes conflict handler', () => {
     expect(formatFieldValue('display_name', null)).toBe('empty');
     expect(formatFieldValue('labels', ['@a', '@b'])).toBe('"@a, @b"');
     expect(formatFieldValue('private_notes', 'x'.repeat(100))).toHaveLength(62);
+  });
+});
+
+describe('conflict handling of plans (the same rules, other words)', () => {
+  const plan = (patch: Partial<TrainingPlan> = {}): WithDeleted<TrainingPlan> => ({ ...samplePlan(1), ...patch, _deleted: false });
+  function plans() {
+    const notices: NoticeDraft[] = [];
+    return { notices, conflicts: createSyncConflicts((n) => notices.push(n)).training_plans };
+  }
+
+  it('names the plan and formats its values in clash notices', async () => {
+    const { conflicts, notices } = plans();
+    const resolved = await conflicts.handler.resolve(
+      { assumedMasterState: plan(), newDocumentState: plan({ weeks: 6, archived: true, level: 'advanced' }), realMasterState: plan({ weeks: 8, archived: false, level: 'beginner', description: 'theirs' }) },
+      'test',
+    );
+    expect(resolved).toMatchObject({ weeks: 8, archived: true, level: 'beginner', description: 'theirs' });
+    expect(notices.map((n) => n.message)).toEqual([
+      `Your change to Level ("Advanced") for the plan Marathon base was replaced by the server's value ("Beginner").`,
+      `Your change to Length (6 weeks) for the plan Marathon base was replaced by the server's value (8 weeks).`,
+    ]);
+    expect(notices[0]).toMatchObject({ route: `/plans/${samplePlan(1).id}` });
+    expect(notices[0]?.athleteId).toBeUndefined();
+  });
+
+  it('says a refused new plan was removed and links to the library, and a refused deletion brings the plan back', async () => {
+    const { conflicts, notices } = plans();
+    conflicts.noteRejections([samplePlan(1).id], [{ id: samplePlan(1).id, code: 'forbidden', message: 'Not allowed' }]);
+    const created = await conflicts.handler.resolve(
+      { assumedMasterState: undefined, newDocumentState: plan(), realMasterState: { ...plan(), _deleted: true } },
+      'test',
+    );
+    expect(created._deleted).toBe(true);
+    conflicts.noteRejections([samplePlan(1).id], [{ id: samplePlan(1).id, code: 'conflict', message: 'Marathon base is assigned to 3 athletes: archive it instead.' }]);
+    const deleted = await conflicts.handler.resolve({ assumedMasterState: plan(), newDocumentState: { ...plan(), _deleted: true }, realMasterState: plan() }, 'test');
+    expect(deleted._deleted).toBe(false);
+    expect(notices.map((n) => [n.message, n.route])).toEqual([
+      ['Creating the plan Marathon base was refused: Not allowed. The plan was removed from this device.', '/plans'],
+      ['Deleting the plan Marathon base was refused: Marathon base is assigned to 3 athletes: archive it instead. The plan is shown again.', `/plans/${samplePlan(1).id}`],
+    ]);
+  });
+
+  it('keeps a local deletion over other edits on the server, and tells when an edited plan was deleted there', async () => {
+    const { conflicts, notices } = plans();
+    const gone = await conflicts.handler.resolve({ assumedMasterState: plan(), newDocumentState: { ...plan(), _deleted: true }, realMasterState: plan({ name: 'Renamed' }) }, 'test');
+    expect(gone._deleted).toBe(true);
+    expect(notices).toEqual([]);
+    await conflicts.handler.resolve({ assumedMasterState: plan(), newDocumentState: plan({ weeks: 2 }), realMasterState: { ...plan(), _deleted: true } }, 'test');
+    expect(notices).toEqual([
+      { kind: 'removed', title: 'Plan deleted', message: 'Your change to the plan Marathon base was not kept: the plan was deleted.', route: `/plans/${samplePlan(1).id}` },
+    ]);
+  });
+});
+
+describe('where a notice links to', () => {
+  it('uses the route, or the athlete of a notice stored before routes existed', () => {
+    expect(noticeRoute({ route: '/plans/x' })).toBe('/plans/x');
+    expect(noticeRoute({ athleteId: uuid(1) })).toBe(`/athletes/${uuid(1)}`);
+    expect(noticeRoute({})).toBeNull();
+    expect(noticeLinkLabel({ athleteId: uuid(1) })).toBe('Open athlete');
+    expect(noticeLinkLabel({ route: '/plans' })).toBe('Open plan');
+    expect(noticeLinkLabel({ route: '/groups' })).toBe('Open groups');
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AstralData } from './database';
-import { addToGroup, createGroup, deleteGroup, removeFromGroup, renameGroup } from './groups';
+import { addToGroup, createGroup, deleteGroup, groupSizes, removeFromGroup, renameGroup } from './groups';
 import { readOutbox } from './syncStatus';
 import { openTestDatabase, sampleAthlete, uuid } from './testDb';
 
@@ -81,5 +81,13 @@ describe('groups', () => {
     expect(await groupIdsOf(db, 1)).toEqual([]);
     expect(await groupIdsOf(db, 2)).toEqual([other.value.id]);
     expect(await deleteGroup(db, g.value.id)).toMatchObject({ ok: false });
+  });
+
+  it('counts the athletes of each group, empty groups as 0, ids of unknown groups not at all', () => {
+    const sizes = groupSizes([{ id: 'a' }, { id: 'b' }], [{ group_ids: ['a'] }, { group_ids: ['a', 'gone'] }, { group_ids: [] }]);
+    expect([...sizes]).toEqual([
+      ['a', 2],
+      ['b', 0],
+    ]);
   });
 });

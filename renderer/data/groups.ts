@@ -25,17 +25,20 @@ export function useGroups(): Group[] | undefined {
   );
 }
 
+/** Group id -> number of athletes in it, 0 for an empty group; ids of unknown groups are not counted. */
+export function groupSizes(groups: readonly Pick<Group, 'id'>[], athletes: readonly Pick<Athlete, 'group_ids'>[]): Map<string, number> {
+  const sizes = new Map<string, number>(groups.map((g) => [g.id, 0]));
+  for (const a of athletes) for (const gid of a.group_ids) if (sizes.has(gid)) sizes.set(gid, (sizes.get(gid) ?? 0) + 1);
+  return sizes;
+}
+
 /** Group id -> number of athletes in it (0 for an empty group); `undefined` while loading. */
 export function useGroupSizes(): Map<string, number> | undefined {
   const { db } = useAstralData();
   return useObservable(
     () =>
       combineLatest([db.groups.find().$, db.athletes.find().$]).pipe(
-        map(([groups, athletes]) => {
-          const sizes = new Map<string, number>(groups.map((g) => [g.id, 0]));
-          for (const a of athletes) for (const gid of a.group_ids) if (sizes.has(gid)) sizes.set(gid, (sizes.get(gid) ?? 0) + 1);
-          return sizes;
-        }),
+        map(([groups, athletes]) => groupSizes(groups, athletes)),
       ),
     [db],
   );

@@ -172,3 +172,16 @@ export type AllWords = { [C in PushedCollection]: Words<SyncDocs[C]> };
 export function wordsFor(lookup: Lookup): AllWords {
   return { athletes: athleteWords(lookup), training_plans: planWords(), groups: groupWords(), plan_assignments: assignmentWords(lookup) };
 }
+
+/** The page a notice is about: its route, else its athlete (notices stored before routes existed). */
+export function noticeRoute(n: NoticeLinks): string | null {
+  return n.route ?? (n.athleteId ? `/athletes/${n.athleteId}` : null);
+}
+
+/** What the link to a notice's page says. */
+export function noticeLinkLabel(n: NoticeLinks): string {
+  const route = noticeRoute(n) ?? '';
+  if (route.startsWith('/plans')) return 'Open plan';
+  if (route.startsWith('/groups')) return 'Open groups';
+  return route === '/' ? 'Open roster' : 'Open athlete';
+}

@@ -7,20 +7,9 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { NoticeDraft } from './conflicts';
 
+export { noticeLinkLabel, noticeRoute } from './noticeWords';
+
 export type Notice = NoticeDraft & { id: string; at: string; read: boolean; database: string };
-
-/** The page a notice is about: its route, else its athlete (notices stored before routes existed). */
-export function noticeRoute(n: Pick<NoticeDraft, 'route' | 'athleteId'>): string | null {
-  return n.route ?? (n.athleteId ? `/athletes/${n.athleteId}` : null);
-}
-
-/** What the link to a notice's page says. */
-export function noticeLinkLabel(n: Pick<NoticeDraft, 'route' | 'athleteId'>): string {
-  const route = noticeRoute(n) ?? '';
-  if (route.startsWith('/plans')) return 'Open plan';
-  if (route.startsWith('/groups')) return 'Open groups';
-  return 'Open athlete';
-}
 
 const MAX_NOTICES = 200;
 

@@ -47,7 +47,7 @@ describe('replication with the sync server', () => {
     await sync.firstSync;
     expect(await data.db.athletes.count().exec()).toBe(1200);
     expect((await data.db.coaches.findOne(sampleCoach(1).id).exec())?.toJSON()).toEqual(sampleCoach(1));
-  });
+  }, 20_000); // 1,200 validated documents: ~1 s alone, several on a machine busy with other test runs
 
   it('pushes a local edit, and the outbox empties once the server acknowledged it', async () => {
     const server = new FakeSyncServer();

@@ -48,7 +48,8 @@ describe('openLiveStream', () => {
       },
       onEvent: (e) => events.push(`${e.event}:${e.data}`),
     });
-    await new Promise((r) => setTimeout(r, 100));
+    // Polls instead of one fixed wait: a busy machine may need more than 100 ms for the reconnects.
+    for (let waited = 0; events.length < 2 && waited < 3000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     stream.stop();
     expect(seen[0]?.auth).toBe('Bearer t');
     expect(events).toEqual(['ready:{"n":1}', 'ready:{"n":3}']);
