@@ -1,0 +1,163 @@
+/**
+ * In-page recorders of the roster suite, installed with `context.addInitScript` so they run before
+ * any page script. The same recorders run in the app and in the baseline harness.
+ *
+ * Keystroke -> filtered table painted (installKeystrokeRecorder):
+ *   1. start: a capture-phase `keydown` listener on window takes the event's timeStamp (the time
+ *      the input event was created, same clock as performance.now()). Characters outside the US
+ *      layout (é, ë, ã) are sent by Playwright as text input without a keydown, so `beforeinput`
+ *      is the fallback start for those.
+ *   2. table changed: a MutationObserver on the whole document (the table may be replaced or
+ *      removed, e.g. "No athletes match") reports the first change of content inside the table
+ *      `aria-label="Athletes"` (rows added, removed or moved, text changed), or adding/removing
+ *      that table. Attribute changes are not content: a re-render that only touches attributes
+ *      (the header checkbox's state) is not the filtered table. The callback runs as a microtask
+ *      right after the commit that changed the DOM.
+ *   3. painted: from that callback, requestAnimationFrame (runs just before the next frame's style,
+ *      layout and paint), and from the rAF callback a MessageChannel message, whose task runs after
+ *      that frame was produced. Its performance.now() is the "painted" time.
+ *   Only an armed recorder records (the bench arms it right before a measured key), so other
+ *   keys and background updates are ignored.
+ *
+ * Open -> roster painted (installOpenRecorder): performance.now() counts from the navigation start
+ * of the document; the first mutation batch after which the table has a body row, or the page says
+ * "No athletes in this organization yet", gets the same rAF + MessageChannel "painted" stamp. The
+ * first appearance of the roster's "Loading athletes" spinner splits the time into "app up, local
+ * database open" and "roster data read and rendered".
+ *
+ * These functions are serialised into the page: they must not use anything from their module.
+ * tsx/esbuild wraps named inner functions in `__name(...)`; NAME_SHIM defines it in the page.
+ */
+
+export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((fn) => fn);';
+
+export type KeystrokeSample = { start: number; changed: number | null; painted: number | null };
+
+/** `loading`: when the roster page first showed its "Loading athletes" spinner (the app is up, the data not yet). */
+export type OpenSample = { painted: number; kind: 'rows' | 'empty'; loading: number | null };
+
+export type BenchWindow = Window & {
+  __benchKeys?: { arm(): void; wait(timeoutMs: number): Promise<KeystrokeSample | null> };
+  __benchOpen?: OpenSample;
+};
+
+export function installKeystrokeRecorder(): void {
+  const TABLE = 'table[aria-label="Athletes"]';
+  const w = window as BenchWindow;
+  let armed = false;
+  let start: number | null = null;
+  let changed: number | null = null;
+  let table: Element | null = null;
+  let settle: ((s: KeystrokeSample | null) => void) | null = null;
+  let pending: Promise<KeystrokeSample | null> = Promise.resolve(null);
+
+  const onInput = (e: Event) => {
+    if (!armed || start !== null) return;
+    const now = performance.now();
+    start = e.timeStamp > 0 && e.timeStamp <= now && now - e.timeStamp < 1000 ? e.timeStamp : now;
+  };
+  window.addEventListener('keydown', onInput, true);
+  window.addEventListener('beforeinput', onInput, true);
+
+  const touchesTable = (n: Node) =>
+    n === table || (n instanceof Element && (n.matches(TABLE) || n.querySelector(TABLE) !== null || (table !== null && n.contains(table))));
+
+  const observer = new MutationObserver((records) => {
+    if (!armed || start === null || changed !== null) return;
+    const hit = records.some(
+      (r) => (table !== null && table.contains(r.target)) || Array.from(r.addedNodes).some(touchesTable) || Array.from(r.removedNodes).some(touchesTable),
+    );
+    if (!hit) return;
+    changed = performance.now();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const sample = { start: start ?? changed ?? 0, changed, painted: performance.now() };
+        armed = false;
+        settle?.(sample);
+      };
+      channel.port2.postMessage(null);
+    });
+  });
+  observer.observe(document, { subtree: true, childList: true, characterData: true });
+
+  w.__benchKeys = {
+    arm() {
+      armed = true;
+      start = null;
+      changed = null;
+      table = document.querySelector(TABLE);
+      pending = new Promise((resolve) => (settle = resolve));
+    },
+    wait(timeoutMs: number) {
+      const timeout = new Promise<KeystrokeSample | null>((resolve) =>
+        setTimeout(() => resolve(start === null ? null : { start, changed, painted: null }), timeoutMs),
+      );
+      return Promise.race([pending, timeout]).finally(() => {
+        armed = false;
+      });
+    },
+  };
+}
+
+export function installOpenRecorder(): void {
+  const w = window as BenchWindow;
+  const EMPTY = 'No athletes in this organization yet';
+  let found = false;
+  let loading: number | null = null;
+  const observer = new MutationObserver((records) => {
+    if (found) return;
+    if (loading === null && document.querySelector('[aria-label="Loading athletes"]')) loading = performance.now();
+    let kind: 'rows' | 'empty' | null = document.querySelector('table[aria-label="Athletes"] tbody tr') ? 'rows' : null;
+    if (!kind) {
+      for (const r of records) {
+        for (const n of Array.from(r.addedNodes)) if (n.textContent?.includes(EMPTY)) kind = 'empty';
+      }
+    }
+    if (!kind) return;
+    found = true;
+    observer.disconnect();
+    const k = kind;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => (w.__benchOpen = { painted: performance.now(), kind: k, loading });
+      channel.port2.postMessage(null);
+    });
+  });
+  observer.observe(document, { subtree: true, childList: true });
+}
+
+export type ScrollRun = { deltas: number[]; distance: number; total: number; rows: number; scroller: string };
+
+/**
+ * Scrolls the element that scrolls the roster (the nearest scrollable ancestor of the table, else
+ * the document) from top to bottom by `step` px per animation frame and returns the frame deltas
+ * (requestAnimationFrame timestamps), stopping at the bottom or after `maxMs`.
+ */
+export function scrollRoster(args: { step: number; maxMs: number }): Promise<ScrollRun> {
+  const table = document.querySelector('table[aria-label="Athletes"]');
+  if (!table) throw new Error('no roster table');
+  let el: HTMLElement | null = table.parentElement;
+  while (el && !(el.scrollHeight > el.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(el).overflowY))) el = el.parentElement;
+  const scroller = (el ?? document.scrollingElement ?? document.documentElement) as HTMLElement;
+  const name = el ? `${el.tagName.toLowerCase()} (scroll container)` : 'the document';
+  const rows = table.querySelectorAll('tbody tr').length;
+  scroller.scrollTop = 0;
+  const end = scroller.scrollHeight - scroller.clientHeight;
+  return new Promise((resolve) => {
+    const deltas: number[] = [];
+    let last = 0;
+    let first = 0;
+    let pos = 0;
+    const frame = (t: number) => {
+      if (first === 0) first = t;
+      else deltas.push(t - last);
+      last = t;
+      pos = Math.min(end, pos + args.step);
+      scroller.scrollTop = pos;
+      if (pos >= end || t - first > args.maxMs) resolve({ deltas, distance: pos, total: end, rows, scroller: name });
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(() => requestAnimationFrame(frame));
+  });
+}
