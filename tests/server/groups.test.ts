@@ -29,6 +29,23 @@ describeOnBackends('groups API', (server) => {
     expect((await pull<Group>('groups', seq)).documents).toEqual([{ ...doc, _deleted: false }]);
   });
 
+  it('puts an athlete in a group through PATCH athletes, and refuses a group id that is not a group of the organization', async () => {
+    const athlete = (await request<{ data: Athlete[] }>(server(), 'GET', org('/athletes?limit=1'), { token: s.token })).body.data[0]!;
+    const hill = (await groups()).find((g) => g.name === 'Hill repeaters')!;
+    const added = await request<Athlete>(server(), 'PATCH', org(`/athletes/${athlete.id}`), { token: s.token, json: { group_ids: [...athlete.group_ids, hill.id] } });
+    expect(added.status).toBe(200);
+    expect(added.body.group_ids).toContain(hill.id);
+    expect((await inGroup(hill.id)).map((a) => a.id)).toContain(athlete.id);
+
+    const before = await snapshot(server());
+    const stranger = crypto.randomUUID();
+    const refused = await request<ErrorBody>(server(), 'PATCH', org(`/athletes/${athlete.id}`), { token: s.token, json: { group_ids: [hill.id, stranger] } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'invalid_request', field: 'group_ids' });
+    expect(refused.body.error.message).toContain(stranger);
+    expect(await snapshot(server())).toBe(before);
+  });
+
   it('keeps names unique ignoring case: 409 conflict naming `name`, nothing written', async () => {
     const before = await snapshot(server());
     for (const name of ['Marathon squad', 'MARATHON SQUAD', ' marathon squad ', 'hill REPEATERS']) {
