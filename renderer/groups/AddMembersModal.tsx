@@ -17,6 +17,8 @@ export function AddMembersModal({ opened, onClose, group, athletes }: { opened: 
   const [ids, setIds] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The list closes after each pick so it never covers the buttons; typing opens it again.
+  const [listOpen, setListOpen] = useState(false);
   useEffect(() => {
     if (!opened) return;
     setIds([]);
@@ -50,7 +52,13 @@ export function AddMembersModal({ opened, onClose, group, athletes }: { opened: 
           placeholder={ids.length ? undefined : 'Type a name'}
           data={options}
           value={ids}
-          onChange={setIds}
+          onChange={(v) => {
+            setIds(v);
+            setListOpen(false);
+          }}
+          dropdownOpened={listOpen}
+          onDropdownOpen={() => setListOpen(true)}
+          onDropdownClose={() => setListOpen(false)}
           searchable
           limit={SHOWN_OPTIONS}
           nothingFoundMessage="No athlete with that name outside this group"
