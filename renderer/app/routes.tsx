@@ -9,6 +9,7 @@ import { onShellNavigate } from '../platform/bridge';
 import { EditPlanPage, NewPlanPage } from '../plans/editor/PlanEditorPage';
 import { PlansPage } from '../plans/PlansPage';
 import { RosterPage } from '../roster/RosterPage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { NotFoundPage } from './NotFoundPage';
 import { SessionGate } from './SessionGate';
 
@@ -30,6 +31,7 @@ export function AppRoutes() {
         <Route path="/plans/:id" element={<EditPlanPage />} />
         <Route path="/groups" element={<GroupsPage />} />
         <Route path="/groups/:id" element={<GroupPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

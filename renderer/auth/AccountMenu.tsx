@@ -27,6 +27,8 @@ export function AccountMenu() {
           {user?.email}
           {membership ? ` · ${membership.role === 'head_coach' ? 'Head coach' : 'Coach'}` : ''}
         </Menu.Label>
+        <Menu.Item onClick={() => void navigate('/settings')}>Settings</Menu.Item>
+        <Menu.Divider />
         <Menu.Item
           onClick={() => {
             void signOut({ tellServer: true }).then(() => navigate('/signin'));

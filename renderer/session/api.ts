@@ -25,7 +25,8 @@ export function defaultServerUrl(): string {
   return 'http://127.0.0.1:8787';
 }
 
-async function request<T>(serverUrl: string, path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+/** One call to /api/v1 (also used by renderer/settings/teamApi.ts); errors as ApiRequestError. */
+export async function request<T>(serverUrl: string, path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
   const base = normalizeServerUrl(serverUrl);
   let url: string;
   try {
