@@ -51,6 +51,13 @@ export const isSameState = <T>(a: WithDeleted<T>, b: WithDeleted<T>): boolean =>
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 const sentence = (text: string) => text.trim().replace(/\.?$/, '.');
 
+/** The server's reason as a sentence, without the `field: ` prefix its API messages carry. */
+function reasonOf(rejection: Rejection): string {
+  const prefix = rejection.field ? `${rejection.field}: ` : null;
+  const text = prefix && rejection.message.startsWith(prefix) ? rejection.message.slice(prefix.length) : rejection.message;
+  return sentence(text.charAt(0).toUpperCase() + text.slice(1));
+}
+
 type DroppedEdit = { field: string; value: unknown };
 
 /** Fields the coach changed locally (against the assumed master, else against `other`). */
@@ -82,7 +89,7 @@ export function createConflicts<T extends { id: string }>(words: Words<T>, onNot
 
   const refusal = async (doc: T, rejection: Rejection, dropped: readonly DroppedEdit[], tail: string, gone = false) => {
     const what = dropped.length > 0 ? `Your change to ${await describe(dropped)} for ${await words.subject(doc)}` : `Your change to ${await words.subject(doc)}`;
-    say('refusal', 'Edit refused', `${what} was refused: ${sentence(rejection.message)} ${tail}`, doc, gone);
+    say('refusal', 'Edit refused', `${what} was refused: ${reasonOf(rejection)} ${tail}`, doc, gone);
   };
 
   const merge = (base: Doc | null | undefined, local: Doc, master: Doc) =>
@@ -92,7 +99,7 @@ export function createConflicts<T extends { id: string }>(words: Words<T>, onNot
     const base = input.assumedMasterState;
     const local = input.newDocumentState;
     const master = input.realMasterState;
-    const reason = sentence(rejection.message);
+    const reason = reasonOf(rejection);
     if (master._deleted) {
       // Not on the server (or removed there): nothing of the row can be kept.
       if (local._deleted) return master;

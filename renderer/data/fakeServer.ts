@@ -76,6 +76,8 @@ export class FakeSyncServer implements RuleStore {
         conflicts.push(current);
         continue;
       }
+      // Created and deleted again before it was ever pushed: nothing to store (as the server).
+      if (!current && !row.assumedMasterState && next._deleted) continue;
       if (!current && row.assumedMasterState) {
         // No master copy to return: the row does not exist on the server.
         rejections.push({ id, code: 'not_found', message: `No such ${NOUN[collection]} in this organization.` });

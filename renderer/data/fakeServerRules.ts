@@ -1,12 +1,13 @@
 /**
- * The authorisation rules of the fake sync server (tests only), a simple mirror of the server's:
+ * The authorisation rules of the fake sync server (tests only), a simple mirror of the server's
+ * (server/sync/push.ts and references.ts, with their messages):
  * any coach creates and edits groups, plans and assignments; group names are unique ignoring case;
  * a plan with assignments cannot be deleted; an archived or unknown plan cannot be assigned; an
  * assignment's athlete, plan and start never change; athletes follow checkAthleteChange and may
  * only join groups that exist. Deleting a group takes it out of every athlete (`afterWrite`).
  */
 import { checkAthleteChange, type Athlete } from '../../shared/domain/athlete';
-import { PLAN_ASSIGNMENT_FIXED_FIELDS } from '../../shared/domain/assignment';
+import { PLAN_ASSIGNMENT_FIXED_FIELDS, assignmentId } from '../../shared/domain/assignment';
 import type { CoachRole } from '../../shared/domain/organization';
 import { SYNC_DOC_SCHEMAS, type SyncCollection } from '../../shared/sync/protocol';
 
@@ -38,33 +39,38 @@ export function refusalOf(store: RuleStore, collection: SyncCollection, current:
       if (current._deleted) return { code: 'forbidden', message: 'This athlete was removed from the organization.' };
       const refusal = checkAthleteChange(current as unknown as Athlete, next as unknown as Athlete, store.role);
       if (refusal) return refusal;
-      const unknown = (next.group_ids as string[]).find((g) => !isAlive(store.get('groups', g)));
-      return unknown ? { code: 'invalid', field: 'group_ids', message: 'No such group in this organization.' } : null;
+      // Only newly added groups are checked: a group deleted meanwhile stays harmless.
+      const before = current.group_ids as string[];
+      const unknown = (next.group_ids as string[]).find((g) => !before.includes(g) && !isAlive(store.get('groups', g)));
+      return unknown ? { code: 'invalid', field: 'group_ids', message: `group_ids: ${unknown} is not a group of this organization` } : null;
     }
     case 'groups': {
-      if (current?._deleted) return { code: 'forbidden', message: 'This group was deleted.' };
+      if (current?._deleted) return { code: 'forbidden', message: 'This group was deleted; create a new one.' };
       if (next._deleted) return null;
-      const name = String(next.name).toLowerCase();
-      const taken = store.alive('groups').find((g) => g.id !== next.id && String(g.name).toLowerCase() === name);
-      return taken ? { code: 'conflict', field: 'name', message: `A group named ${String(taken.name)} already exists.` } : null;
+      const name = String(next.name).trim().toLowerCase();
+      const taken = store.alive('groups').find((g) => g.id !== next.id && String(g.name).trim().toLowerCase() === name);
+      return taken ? { code: 'conflict', field: 'name', message: `A group named ${String(next.name).trim()} already exists.` } : null;
     }
     case 'training_plans': {
-      if (current?._deleted) return { code: 'forbidden', message: 'This plan was deleted.' };
+      if (current?._deleted) return { code: 'forbidden', message: 'This training plan was deleted; import or create it again.' };
       if (!next._deleted) return null;
       const athletes = new Set(store.alive('plan_assignments').filter((a) => a.training_plan_id === next.id).map((a) => a.athlete_id)).size;
-      return athletes > 0 ? { code: 'conflict', message: `${String(next.name)} is assigned to ${athletes} athlete${athletes === 1 ? '' : 's'}: archive it instead.` } : null;
+      return athletes > 0 ? { code: 'in_use', message: `${String(next.name)} is assigned to ${athletes} athlete${athletes === 1 ? '' : 's'}: archive it instead.` } : null;
     }
     case 'plan_assignments': {
       if (current) {
         const moved = PLAN_ASSIGNMENT_FIXED_FIELDS.find((f) => current[f] !== next[f]);
-        if (moved) return { code: 'invalid', field: moved, message: "An assignment's athlete, plan and start date cannot change." };
+        if (moved) return { code: 'forbidden', field: moved, message: `The ${moved} of an assignment cannot change: remove it and assign the plan again.` };
+        if (current._deleted && next._deleted) return { code: 'forbidden', message: 'This plan assignment was removed.' };
+      } else if (next.id !== assignmentId(String(next.athlete_id), String(next.training_plan_id), String(next.start_date))) {
+        return { code: 'invalid', field: 'id', message: 'id: an assignment id is derived from its athlete, plan and start date (assignmentId)' };
       }
       if (next._deleted || (current && !current._deleted)) return null;
       // A new assignment, or one revived after a removal.
       const plan = store.get('training_plans', String(next.training_plan_id));
-      if (!isAlive(plan)) return { code: 'not_found', field: 'training_plan_id', message: 'No such training plan in this organization.' };
-      if (plan.archived) return { code: 'conflict', field: 'training_plan_id', message: 'This plan is archived: it cannot be assigned.' };
-      if (!isAlive(store.get('athletes', String(next.athlete_id)))) return { code: 'not_found', field: 'athlete_id', message: 'No such athlete in this organization.' };
+      if (!isAlive(store.get('athletes', String(next.athlete_id)))) return { code: 'not_found', field: 'athlete_id', message: 'athlete_id: no such athlete in this organization' };
+      if (!isAlive(plan)) return { code: 'not_found', field: 'training_plan_id', message: 'training_plan_id: no such training plan in this organization' };
+      if (plan.archived) return { code: 'plan_archived', field: 'training_plan_id', message: `${String(plan.name)} is archived: it cannot be assigned (unarchive it first).` };
       return null;
     }
   }
