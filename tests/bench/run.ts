@@ -55,7 +55,7 @@ async function main(): Promise<number> {
   const results: SuiteResult[] = [];
   for (const [i, suite] of suites.entries()) {
     const left = BUDGET_MS - (Date.now() - started);
-    const deadline = Date.now() + left / (suites.length - i) - 20_000;
+    const deadline = Date.now() + left / (suites.length - i) - 10_000;
     const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
     try {
       const result = await suite.run({ log, deadline, profile });

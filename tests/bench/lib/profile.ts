@@ -18,7 +18,7 @@ const CATEGORIES: [RegExp, string][] = [
   [/^(ParseHTML|HTMLDocumentParser)/, 'HTML parsing'],
   [/FunctionCall|EvaluateScript|v8\.|V8\.|RunMicrotasks|EventDispatch|TimerFire|FireAnimationFrame|HandlePostMessage|Compile|Microtask|XHR|ResourceReceive/, 'scripting'],
 ];
-const categoryOf = (name: string) => CATEGORIES.find(([re]) => re.test(name))?.[1] ?? 'other (task overhead, idle work)';
+const categoryOf = (name: string) => CATEGORIES.find(([re]) => re.test(name))?.[1] ?? 'other (task overhead; on a busy machine also time taken by other processes)';
 
 /** Self time (ms) per category on the busiest renderer main thread. */
 export function summariseTrace(events: readonly TraceEvent[]): Map<string, number> {

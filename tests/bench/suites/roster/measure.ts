@@ -29,7 +29,7 @@ async function perform(page: Page, action: Action, arm: () => Promise<void>): Pr
 export type KeystrokeRun = { samples: number[]; toDom: number[]; toPaint: number[]; lost: number; steps: number; mismatched: number };
 
 /** Focuses the empty search box and types a few unmeasured keys: the first ones pay for JIT and first-time layout. */
-async function warmUp(page: Page): Promise<void> {
+export async function warmUp(page: Page): Promise<void> {
   const box = searchBox(page);
   await box.click();
   await box.fill('');
@@ -54,11 +54,12 @@ const waitAndRead = (page: Page, timeoutMs: number) =>
 /**
  * Types the steps into the search box of every page, key by key in turn (app key 1, baseline key 1,
  * app key 2, ...), so that a busy machine or the deadline affects them alike. A measured step is
- * armed, typed, awaited (paint, or `timeoutMs`) and checked against the expected table; an
- * unmeasured one is typed and left to settle.
+ * armed, typed, awaited (paint, or 3 s) and checked against the expected table; an
+ * unmeasured one is typed and left to settle. `warm: false` skips the warm-up (already done).
  */
-export async function typeSteps(pages: readonly Page[], steps: readonly Step[], deadline: number, timeoutMs = 3000): Promise<KeystrokeRun[]> {
-  for (const page of pages) await warmUp(page);
+export async function typeSteps(pages: readonly Page[], steps: readonly Step[], deadline: number, options: { warm?: boolean } = {}): Promise<KeystrokeRun[]> {
+  const timeoutMs = 3000;
+  if (options.warm !== false) for (const page of pages) await warmUp(page);
   const runs: KeystrokeRun[] = pages.map(() => ({ samples: [], toDom: [], toPaint: [], lost: 0, steps: 0, mismatched: 0 }));
   for (const step of steps) {
     if (Date.now() > deadline) break;

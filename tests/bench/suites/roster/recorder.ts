@@ -109,11 +109,8 @@ export function installOpenRecorder(): void {
     if (found) return;
     if (loading === null && document.querySelector('[aria-label="Loading athletes"]')) loading = performance.now();
     let kind: 'rows' | 'empty' | null = document.querySelector('table[aria-label="Athletes"] tbody tr') ? 'rows' : null;
-    if (!kind) {
-      for (const r of records) {
-        for (const n of Array.from(r.addedNodes)) if (n.textContent?.includes(EMPTY)) kind = 'empty';
-      }
-    }
+    // Checked only while there are no rows, when the page is small.
+    if (!kind && records.some((r) => r.addedNodes.length > 0) && document.body?.textContent?.includes(EMPTY)) kind = 'empty';
     if (!kind) return;
     found = true;
     observer.disconnect();
