@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTER, distinctLabels, distinctLevels, filterAthletes, isFiltering, normalizeSearchText, sortAthletes } from './search';
+import { EMPTY_FILTER, distinctLabels, distinctLevels, facetCounts, filterAthletes, isFiltering, normalizeSearchText, sortAthletes, sortRoster } from './search';
 import { sampleAthlete } from './testDb';
 
 const G1 = '00000000-0000-4000-8000-0000000000a1';
@@ -46,6 +46,54 @@ describe('roster search and filters', () => {
     expect(ids(sortAthletes(roster))).toEqual(['Zoë', 'Ada', 'Ben']);
     expect(distinctLevels(roster)).toEqual(['club', 'elite']);
     expect(distinctLabels(roster)).toEqual(['@injury-watch', '@marathon', '@track']);
+  });
+
+  it('filters by coach: a coach, me, or unassigned', () => {
+    const C1 = '00000000-0000-4000-8000-0000000000c1';
+    const C2 = '00000000-0000-4000-8000-0000000000c2';
+    const staffed = [{ ...roster[0]!, coach_ids: [C1] }, { ...roster[1]!, coach_ids: [C1, C2] }, roster[2]!];
+    expect(ids(filterAthletes(staffed, { ...EMPTY_FILTER, coach: C1 }))).toEqual(['Zoë', 'Ben']);
+    expect(ids(filterAthletes(staffed, { ...EMPTY_FILTER, coach: C2 }))).toEqual(['Ben']);
+    expect(ids(filterAthletes(staffed, { ...EMPTY_FILTER, coach: 'none' }))).toEqual(['Ada']);
+    expect(ids(filterAthletes(staffed, { ...EMPTY_FILTER, coach: 'me' }, C2))).toEqual(['Ben']);
+    expect(filterAthletes(staffed, { ...EMPTY_FILTER, coach: 'me' }, null)).toEqual([]);
+    expect(isFiltering({ ...EMPTY_FILTER, coach: 'none' })).toBe(true);
+  });
+
+  it('counts what each filter choice would leave given the other filters, in one pass', () => {
+    const C1 = '00000000-0000-4000-8000-0000000000c1';
+    const staffed = [{ ...roster[0]!, coach_ids: [C1] }, roster[1]!, roster[2]!];
+    const none = facetCounts(staffed, EMPTY_FILTER, C1);
+    expect(Object.fromEntries(none.status)).toEqual({ active: 1, suspended: 1, inactive: 1 });
+    expect(Object.fromEntries(none.label)).toEqual({ '@marathon': 2, '@injury-watch': 1, '@track': 1 });
+    expect(Object.fromEntries(none.coach)).toEqual({ [C1]: 1, me: 1, none: 2 });
+    expect(Object.fromEntries(none.group)).toEqual({ [G1]: 2, [G2]: 1 });
+    // With label=@marathon: the label facet ignores itself, the others count only marathon runners.
+    const f = { ...EMPTY_FILTER, label: '@marathon' };
+    const counts = facetCounts(staffed, f, C1);
+    expect(Object.fromEntries(counts.label)).toEqual({ '@marathon': 2, '@injury-watch': 1, '@track': 1 });
+    expect(Object.fromEntries(counts.status)).toEqual({ active: 1, inactive: 1 });
+    expect(Object.fromEntries(counts.coach)).toEqual({ [C1]: 1, me: 1, none: 1 });
+    // Each count equals the size of the filtered list with that choice.
+    for (const [status, n] of counts.status) expect(filterAthletes(staffed, { ...f, status }, C1).length).toBe(n);
+    for (const [coach, n] of counts.coach) expect(filterAthletes(staffed, { ...f, coach }, C1).length).toBe(n);
+    // The search narrows every facet.
+    expect(Object.fromEntries(facetCounts(staffed, { ...EMPTY_FILTER, q: 'ada' }).status)).toEqual({ inactive: 1 });
+  });
+
+  it('sorts by any column, stable, empty values last', () => {
+    const base = sortAthletes(roster); // Zoë Ångström, Ada Lovelace, Ben Okafor
+    expect(ids(sortRoster(base, { column: 'name', direction: 'desc' }))).toEqual(['Ben', 'Ada', 'Zoë']);
+    expect(ids(sortRoster(base, { column: 'email', direction: 'asc' }))).toEqual(['Ada', 'Ben', 'Zoë']);
+    expect(ids(sortRoster(base, { column: 'status', direction: 'desc' }))).toEqual(['Ben', 'Ada', 'Zoë']);
+    expect(ids(sortRoster(base, { column: 'level', direction: 'asc' }))).toEqual(['Ada', 'Zoë', 'Ben']);
+    expect(ids(sortRoster(base, { column: 'level', direction: 'desc' }))).toEqual(['Zoë', 'Ada', 'Ben']);
+    expect(ids(sortRoster(base, { column: 'display_name', direction: 'asc' }))).toEqual(['Ben', 'Zoë', 'Ada']);
+    const C = '00000000-0000-4000-8000-0000000000c1';
+    const coached = base.map((a) => (a.first_name === 'Ben' ? a : { ...a, coach_ids: [C] }));
+    expect(ids(sortRoster(coached, { column: 'coaches', direction: 'asc' }, new Map([[C, 'Kim']])))).toEqual(['Zoë', 'Ada', 'Ben']);
+    const same = Array.from({ length: 50 }, (_, i) => sampleAthlete(i + 100, { status: 'active' }));
+    expect(sortRoster(same, { column: 'status', direction: 'desc' })).toEqual(same);
   });
 
   it('finds the right runners among 10,000 athletes (speed is measured by the benchmark, not here)', () => {

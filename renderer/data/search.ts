@@ -1,14 +1,26 @@
 /**
- * Roster search and filters, in memory over the subscribed list: an IndexedDB query per keystroke
- * is far too slow on a large roster (DESIGN.md measured 174 ms per $regex query on 5,000 docs).
- * Each athlete's search text is normalised once and cached per document object.
+ * Roster search, filters, facet counts and sorting, in memory over the subscribed list: an IndexedDB
+ * query per keystroke is far too slow on a large roster (DESIGN.md measured 174 ms per $regex query
+ * on 5,000 docs). Each athlete's search text is normalised once and cached per document object.
  */
 import type { Athlete } from '../../shared/domain/athlete';
 
-/** `group` is a group id: athletes whose group_ids hold it. */
-export type RosterFilter = { q: string; status: string | null; level: string | null; label: string | null; group: string | null };
+/**
+ * `group` is a group id: athletes whose group_ids hold it. `coach` is a coach membership id,
+ * `me` (the signed-in coach, resolved with `myCoachId`) or `none` (no coach assigned).
+ */
+export type RosterFilter = {
+  q: string;
+  status: string | null;
+  level: string | null;
+  label: string | null;
+  group: string | null;
+  coach: string | null;
+};
 
-export const EMPTY_FILTER: RosterFilter = { q: '', status: null, level: null, label: null, group: null };
+export const EMPTY_FILTER: RosterFilter = { q: '', status: null, level: null, label: null, group: null, coach: null };
+export const COACH_ME = 'me';
+export const COACH_NONE = 'none';
 
 /** Lower-case, accents removed, whitespace collapsed: "Zoë  Ångström" -> "zoe angstrom". */
 export function normalizeSearchText(input: string): string {
@@ -28,21 +40,66 @@ function searchText(a: Athlete): string {
 }
 
 export function isFiltering(f: RosterFilter): boolean {
-  return f.q.trim() !== '' || f.status !== null || f.level !== null || f.label !== null || f.group !== null;
+  return f.q.trim() !== '' || f.status !== null || f.level !== null || f.label !== null || f.group !== null || f.coach !== null;
 }
 
-/** Every word of the query must occur in the name, display name or email. */
-export function filterAthletes(athletes: readonly Athlete[], f: RosterFilter): Athlete[] {
-  const words = normalizeSearchText(f.q).split(' ').filter(Boolean);
+function coachMatches(a: Athlete, coach: string, myCoachId: string | null): boolean {
+  if (coach === COACH_NONE) return a.coach_ids.length === 0;
+  if (coach === COACH_ME) return myCoachId !== null && a.coach_ids.includes(myCoachId);
+  return a.coach_ids.includes(coach);
+}
+
+const queryWords = (q: string) => normalizeSearchText(q).split(' ').filter(Boolean);
+const textMatches = (a: Athlete, words: readonly string[]) => words.length === 0 || words.every((w) => searchText(a).includes(w));
+
+/** Every word of the query must occur in the name, display name or email; the order of `athletes` is kept. */
+export function filterAthletes(athletes: readonly Athlete[], f: RosterFilter, myCoachId: string | null = null): Athlete[] {
+  const words = queryWords(f.q);
   return athletes.filter((a) => {
     if (f.status !== null && a.status !== f.status) return false;
     if (f.level !== null && a.member_level !== f.level) return false;
     if (f.label !== null && !a.labels.includes(f.label)) return false;
     if (f.group !== null && !a.group_ids.includes(f.group)) return false;
-    if (words.length === 0) return true;
-    const text = searchText(a);
-    return words.every((w) => text.includes(w));
+    if (f.coach !== null && !coachMatches(a, f.coach, myCoachId)) return false;
+    return textMatches(a, words);
   });
+}
+
+export type FacetKey = 'status' | 'level' | 'label' | 'group' | 'coach';
+/** For each filter, how many athletes each of its choices would leave given the other filters (and the search). */
+export type FacetCounts = Record<FacetKey, Map<string, number>>;
+
+const FACETS: readonly FacetKey[] = ['status', 'level', 'label', 'group', 'coach'];
+
+/** Facet counts in one pass over the roster: an athlete counts for a filter when it passes every other filter. */
+export function facetCounts(athletes: readonly Athlete[], f: RosterFilter, myCoachId: string | null = null): FacetCounts {
+  const counts: FacetCounts = { status: new Map(), level: new Map(), label: new Map(), group: new Map(), coach: new Map() };
+  const bump = (key: FacetKey, value: string) => counts[key].set(value, (counts[key].get(value) ?? 0) + 1);
+  const words = queryWords(f.q);
+  for (const a of athletes) {
+    if (!textMatches(a, words)) continue;
+    const fails: Record<FacetKey, boolean> = {
+      status: f.status !== null && a.status !== f.status,
+      level: f.level !== null && a.member_level !== f.level,
+      label: f.label !== null && !a.labels.includes(f.label),
+      group: f.group !== null && !a.group_ids.includes(f.group),
+      coach: f.coach !== null && !coachMatches(a, f.coach, myCoachId),
+    };
+    let failing = 0;
+    for (const key of FACETS) if (fails[key]) failing++;
+    if (failing > 1) continue;
+    const counted = (key: FacetKey) => failing === 0 || fails[key];
+    if (counted('status')) bump('status', a.status);
+    if (counted('level') && a.member_level) bump('level', a.member_level);
+    if (counted('label')) for (const l of new Set(a.labels)) bump('label', l);
+    if (counted('group')) for (const g of new Set(a.group_ids)) bump('group', g);
+    if (counted('coach')) {
+      if (a.coach_ids.length === 0) bump('coach', COACH_NONE);
+      for (const c of new Set(a.coach_ids)) bump('coach', c);
+      if (myCoachId !== null && a.coach_ids.includes(myCoachId)) bump('coach', COACH_ME);
+    }
+  }
+  return counts;
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -50,6 +107,53 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 /** Roster order: last name, then first name. */
 export function sortAthletes(athletes: readonly Athlete[]): Athlete[] {
   return [...athletes].sort((a, b) => collator.compare(a.last_name, b.last_name) || collator.compare(a.first_name, b.first_name) || a.id.localeCompare(b.id));
+}
+
+export const SORT_COLUMNS = ['name', 'display_name', 'email', 'status', 'level', 'coaches'] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+export type RosterSort = { column: SortColumn; direction: 'asc' | 'desc' };
+export const DEFAULT_SORT: RosterSort = { column: 'name', direction: 'asc' };
+
+/**
+ * Sorts by a column, stable: ties keep the given order (roster order). Keys are computed once per
+ * athlete, so 10,000 rows sort in a few milliseconds; empty values go last in both directions.
+ */
+export function sortRoster(athletes: readonly Athlete[], sort: RosterSort, coachNames: ReadonlyMap<string, string> = new Map()): Athlete[] {
+  if (sort.column === 'name') return sort.direction === 'asc' ? [...athletes] : reverseStable(athletes);
+  const key = (a: Athlete): string => {
+    switch (sort.column) {
+      case 'display_name':
+        return a.display_name ?? '';
+      case 'email':
+        return a.email;
+      case 'status':
+        return a.status;
+      case 'level':
+        return a.member_level ?? '';
+      case 'coaches':
+        return a.coach_ids
+          .map((id) => coachNames.get(id) ?? '')
+          .filter(Boolean)
+          .sort(collator.compare)
+          .join(', ');
+      default:
+        return '';
+    }
+  };
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  const keyed = athletes.map((a, i) => ({ a, i, k: key(a) }));
+  keyed.sort((x, y) => {
+    if (x.k === '' || y.k === '') return x.k === y.k ? x.i - y.i : x.k === '' ? 1 : -1;
+    return sign * collator.compare(x.k, y.k) || x.i - y.i;
+  });
+  return keyed.map((x) => x.a);
+}
+
+/** Name descending: the roster order reversed, keeping athletes with the same name in roster order. */
+function reverseStable(athletes: readonly Athlete[]): Athlete[] {
+  const keyed = athletes.map((a, i) => ({ a, i }));
+  keyed.sort((x, y) => collator.compare(y.a.last_name, x.a.last_name) || collator.compare(y.a.first_name, x.a.first_name) || x.i - y.i);
+  return keyed.map((x) => x.a);
 }
 
 /** Distinct non-empty values, sorted, for filter options and suggestions. */
