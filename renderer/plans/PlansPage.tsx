@@ -21,13 +21,13 @@ function PlanRow({ plan, assigned }: { plan: TrainingPlan; assigned: number }) {
           {plan.name}
         </Anchor>
         {plan.description && (
-          <Text size="xs" c="dimmed" lineClamp={1} maw={420}>
+          <Text size="xs" c="dimmed" lineClamp={1} maw={380}>
             {plan.description}
           </Text>
         )}
       </Table.Td>
-      <Table.Td>
-        <Badge color={LEVEL_COLORS[plan.level]} variant="light" tt="none">
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Badge color={LEVEL_COLORS[plan.level]} variant="light" tt="none" styles={{ root: { maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible' } }}>
           {PLAN_LEVEL_LABELS[plan.level]}
         </Badge>
       </Table.Td>

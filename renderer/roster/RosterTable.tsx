@@ -12,17 +12,18 @@ const AthleteRow = memo(function AthleteRow({ athlete, coachNames, selected, onT
   return (
     <Table.Tr bg={selected ? 'var(--mantine-primary-color-light)' : undefined}>
       <Table.Td>
-        <Checkbox
-          size="xs"
-          checked={selected}
-          onChange={(e) => onToggle(athlete.id, e.currentTarget.checked)}
-          aria-label={`Select ${athleteName(athlete)}`}
-        />
-      </Table.Td>
-      <Table.Td>
-        <Anchor component={Link} to={`/athletes/${athlete.id}`} fw={600} size="sm">
-          {athlete.first_name} {athlete.last_name}
-        </Anchor>
+        {/* The selection box shares the name cell, so the columns stay as they were. */}
+        <Group gap="sm" wrap="nowrap" align="center">
+          <Checkbox
+            size="xs"
+            checked={selected}
+            onChange={(e) => onToggle(athlete.id, e.currentTarget.checked)}
+            aria-label={`Select ${athleteName(athlete)}`}
+          />
+          <Anchor component={Link} to={`/athletes/${athlete.id}`} fw={600} size="sm">
+            {athlete.first_name} {athlete.last_name}
+          </Anchor>
+        </Group>
       </Table.Td>
       <Table.Td>{athlete.display_name ?? ''}</Table.Td>
       <Table.Td>
@@ -73,20 +74,22 @@ export function RosterTable({
   const shownSelected = athletes.reduce((n, a) => n + (selected.has(a.id) ? 1 : 0), 0);
   const all = athletes.length > 0 && shownSelected === athletes.length;
   return (
-    <Table.ScrollContainer minWidth={1080}>
+    <Table.ScrollContainer minWidth={1060}>
       <Table aria-label="Athletes" striped highlightOnHover verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={36}>
-              <Checkbox
-                size="xs"
-                checked={all}
-                indeterminate={shownSelected > 0 && !all}
-                onChange={() => onToggleAll(!all)}
-                aria-label="Select all athletes shown"
-              />
+            <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+              <Group gap="sm" wrap="nowrap">
+                <Checkbox
+                  size="xs"
+                  checked={all}
+                  indeterminate={shownSelected > 0 && !all}
+                  onChange={() => onToggleAll(!all)}
+                  aria-label="Select all athletes shown"
+                />
+                Name
+              </Group>
             </Table.Th>
-            <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Name</Table.Th>
             <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Display name</Table.Th>
             <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Email</Table.Th>
             {/* room for the widest status ("Suspended") so the badge is never cut */}
