@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { updateAthlete } from './athletes';
+import { undoAthletes, updateAthlete, updateAthletes } from './athletes';
 import { openTestDatabase, sampleAthlete, uuid } from './testDb';
 import { readOutbox } from './syncStatus';
 import type { AstralData } from './database';
@@ -70,5 +70,55 @@ describe('updateAthlete', () => {
     expect(unknown.ok).toBe(false);
     const missing = await updateAthlete(db, uuid(2), { display_name: 'Nobody' });
     expect(missing).toMatchObject({ ok: false, message: 'This athlete no longer exists.' });
+  });
+});
+
+describe('updateAthletes (bulk) and undo', () => {
+  async function withRoster() {
+    const data = await openTestDatabase();
+    open = data;
+    await data.db.athletes.bulkInsert([
+      sampleAthlete(1, { labels: ['@marathon'] }),
+      sampleAthlete(2),
+      sampleAthlete(3, { labels: ['@track'], status: 'inactive' }),
+    ]);
+    return data;
+  }
+  const read = async (db: AstralData['db'], n: number) => (await db.athletes.findOne(uuid(n)).exec())!.toJSON();
+
+  it('adds a label to many athletes in one write, outbox first, skipping those that have it', async () => {
+    const { db } = await withRoster();
+    const result = await updateAthletes(db, [uuid(1), uuid(2), uuid(3)], { kind: 'add_label', label: 'Marathon' });
+    expect(result).toMatchObject({ ok: true, changed: 2 });
+    expect((await read(db, 2)).labels).toEqual(['@marathon']);
+    expect((await read(db, 3)).labels).toEqual(['@track', '@marathon']);
+    expect((await readOutbox(db)).sort()).toEqual([`athletes:${uuid(2)}`, `athletes:${uuid(3)}`]);
+  });
+
+  it('undo restores exactly the previous values, only where nothing changed since', async () => {
+    const { db } = await withRoster();
+    const result = await updateAthletes(db, [uuid(1), uuid(2), uuid(3)], { kind: 'set_status', status: 'suspended' });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.changed).toBe(3);
+    await updateAthlete(db, uuid(2), { status: 'active', display_name: 'Later' }); // changed since by someone
+    await updateAthlete(db, uuid(3), { display_name: 'Other field' });
+    expect(await undoAthletes(db, result.undo)).toBe(2);
+    expect((await read(db, 1)).status).toBe('active');
+    expect((await read(db, 2)).status).toBe('active');
+    expect((await read(db, 3))).toMatchObject({ status: 'inactive', display_name: 'Other field' });
+  });
+
+  it('removes a label and refuses invalid labels and coach changes by a coach, writing nothing', async () => {
+    const { db } = await withRoster();
+    expect(await updateAthletes(db, [uuid(1), uuid(3)], { kind: 'remove_label', label: '@marathon' })).toMatchObject({ ok: true, changed: 1 });
+    expect((await read(db, 1)).labels).toEqual([]);
+    const bad = await updateAthletes(db, [uuid(1)], { kind: 'add_label', label: 'no way!' });
+    expect(bad.ok).toBe(false);
+    const coach = await updateAthletes(db, [uuid(1), uuid(2)], { kind: 'assign_coach', coachId: uuid(99) }, 'coach');
+    expect(coach).toMatchObject({ ok: false, message: expect.stringMatching(/Only the head coach/) });
+    expect((await read(db, 2)).coach_ids).toEqual([]);
+    const head = await updateAthletes(db, [uuid(1), uuid(2)], { kind: 'assign_coach', coachId: uuid(99) }, 'head_coach');
+    expect(head).toMatchObject({ ok: true, changed: 2 });
+    expect((await read(db, 2)).coach_ids).toEqual([uuid(99)]);
   });
 });
