@@ -42,7 +42,7 @@ export function refusalOf(store: RuleStore, collection: SyncCollection, current:
       // Only newly added groups are checked: a group deleted meanwhile stays harmless.
       const before = current.group_ids as string[];
       const unknown = (next.group_ids as string[]).find((g) => !before.includes(g) && !isAlive(store.get('groups', g)));
-      return unknown ? { code: 'invalid', field: 'group_ids', message: `group_ids: ${unknown} is not a group of this organization` } : null;
+      return unknown ? { code: 'invalid', field: 'group_ids', message: 'group_ids: a group added here no longer exists (it was deleted on another device)' } : null;
     }
     case 'groups': {
       if (current?._deleted) return { code: 'forbidden', message: 'This group was deleted; create a new one.' };

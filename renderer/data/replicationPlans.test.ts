@@ -149,7 +149,7 @@ describe('replication of groups, plans and assignments', () => {
     expect(server.get('athletes', uuid(1))?.group_ids).toEqual([]);
     expect(data.notices.map((n) => n.message)).toEqual([
       'Creating the group Squad was refused: A group named Squad already exists. The group was removed from this device.',
-      `Your change to Groups ("Squad") for Ana Silva was refused: ${mine.value.id} is not a group of this organization. The server's version is shown again.`,
+      `Your change to Groups ("Squad") for Ana Silva was refused: A group added here no longer exists (it was deleted on another device). The server's version is shown again.`,
     ]);
     expect(await readOutbox(data.db)).toEqual([]);
   });

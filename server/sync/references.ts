@@ -92,9 +92,10 @@ export async function checkReferences(w: OrgWriter, collection: SyncCollection, 
       const next = doc as Athlete;
       const before = stored?.data as Athlete | undefined;
       const coach = await unknownCoachId(w, next.coach_ids, before?.coach_ids);
-      if (coach) return { code: 'invalid', field: 'coach_ids', message: `coach_ids: ${coach} is not a coach of this organization` };
+      // Sync refusals are read by coaches in the app (no ids in words); the REST API names the id.
+      if (coach) return { code: 'invalid', field: 'coach_ids', message: 'coach_ids: a coach added here is no longer a coach of this organization' };
       const group = await unknownGroupId(w, next.group_ids, before?.group_ids);
-      return group ? notAGroup(group) : null;
+      return group ? { code: 'invalid', field: 'group_ids', message: 'group_ids: a group added here no longer exists (it was deleted on another device)' } : null;
     }
     case 'groups': {
       if (deleted) return null;
