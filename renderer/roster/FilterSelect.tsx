@@ -1,4 +1,4 @@
-import { CloseButton, Combobox, InputBase, useCombobox } from '@mantine/core';
+import { CloseButton, Combobox, Group, InputBase, Text, useCombobox } from '@mantine/core';
 
 const ALL = '\u0000all';
 
@@ -15,6 +15,8 @@ export function FilterSelect({
   options,
   onChange,
   unknownLabel,
+  counts,
+  onOpenChange,
 }: {
   label: string;
   /** Shown when the value is not among the options (e.g. a group deleted since the link was made); the raw value otherwise. */
@@ -22,8 +24,18 @@ export function FilterSelect({
   value: string | null;
   options: readonly FilterOption[];
   onChange(value: string | null): void;
+  /** How many athletes each option would leave given the other filters; shown beside it (0 when absent). */
+  counts?: ReadonlyMap<string, number>;
+  /** Told when the list opens and closes, so counts are computed only while someone looks at them. */
+  onOpenChange?(open: boolean): void;
 }) {
-  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  const combobox = useCombobox({
+    onDropdownOpen: () => onOpenChange?.(true),
+    onDropdownClose: () => {
+      combobox.resetSelectedOption();
+      onOpenChange?.(false);
+    },
+  });
   const selected = options.find((o) => o.value === value);
   const known = value === null || selected !== undefined;
   return (
@@ -67,7 +79,14 @@ export function FilterSelect({
           </Combobox.Option>
           {options.map((o) => (
             <Combobox.Option value={o.value} key={o.value} active={o.value === value}>
-              {o.label}
+              <Group justify="space-between" wrap="nowrap" gap="sm">
+                <span>{o.label}</span>
+                {counts && (
+                  <Text span size="xs" c="dimmed">
+                    {(counts.get(o.value) ?? 0).toLocaleString()}
+                  </Text>
+                )}
+              </Group>
             </Combobox.Option>
           ))}
         </Combobox.Options>

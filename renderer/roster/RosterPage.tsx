@@ -1,16 +1,20 @@
 import { Button, Center, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { ATHLETE_STATUSES } from '../../shared/domain/athlete';
 import { useAthletes } from '../data/athletes';
-import { useCoachNames } from '../data/coaches';
+import { coachName, useCoaches, useCoachNames, useMyMembership } from '../data/coaches';
 import { useGroups } from '../data/groups';
 import { AssignPlanModal } from '../plans/assign/AssignPlanModal';
-import { distinctLabels, distinctLevels, filterAthletes, isFiltering } from '../data/search';
+import { COACH_ME, COACH_NONE, distinctLabels, distinctLevels, facetCounts, filterAthletes, isFiltering, sortRoster, type FacetKey } from '../data/search';
+import { ExportCsvButton } from '../csv/ExportCsvButton';
+import { ImportCsvButton } from '../csv/ImportCsvButton';
+import { useSession } from '../session/store';
 import { STATUS_LABELS, plural } from '../ui/format';
 import { SearchIcon } from '../ui/icons';
 import { FilterSelect } from './FilterSelect';
-import { rememberRosterSearch } from './lastRosterSearch';
+import { BulkActionModal, type BulkKind } from './BulkActionModal';
+import { rememberRosterSearch, searchToRestore } from './lastRosterSearch';
 import { RosterTable } from './RosterTable';
 import { SelectionBar } from './SelectionBar';
 import { useRosterParams } from './useRosterParams';
@@ -24,8 +28,18 @@ export function RosterPage() {
   const coachNames = useCoachNames();
   const groups = useGroups();
   const [filter, setFilter] = useRosterParams();
+  const coaches = useCoaches();
+  const me = useMyMembership(useSession((s) => s.user?.id));
+  const myCoachId = me?.id ?? null;
+  const isHead = me?.role === 'head_coach';
   const location = useLocation();
-  useEffect(() => rememberRosterSearch(location.search), [location.search]);
+  const navigate = useNavigate();
+  useEffect(() => {
+    // After a restart the roster opens as it was left, unless the URL asks for a view of its own.
+    const restore = searchToRestore(location.search);
+    if (restore !== null) navigate({ search: restore }, { replace: true });
+    else rememberRosterSearch(location.search);
+  }, [location.search, navigate]);
 
   // The box shows every keystroke at once; filtering follows as soon as React has time.
   const [query, setQuery] = useState(filter.q);
@@ -34,9 +48,29 @@ export function RosterPage() {
   const effective = useMemo(() => ({ ...filter, q: deferredQuery }), [filter, deferredQuery]);
 
   const all = useMemo(() => athletes ?? [], [athletes]);
-  const matches = useMemo(() => filterAthletes(all, effective), [all, effective]);
+  // Sorted once per change of the roster or the sort; filtering keeps that order.
+  const sorted = useMemo(() => sortRoster(all, filter.sort, coachNames), [all, filter.sort, coachNames]);
+  const matches = useMemo(() => filterAthletes(sorted, effective, myCoachId), [sorted, effective, myCoachId]);
+  // Counts beside each filter choice, computed only while a filter's list is open (not per keystroke).
+  const [openFacet, setOpenFacet] = useState<FacetKey | null>(null);
+  const counts = useMemo(() => (openFacet ? facetCounts(all, effective, myCoachId) : null), [openFacet, all, effective, myCoachId]);
+  const facet = (key: FacetKey) => ({
+    counts: counts?.[key],
+    onOpenChange: (open: boolean) => setOpenFacet((prev) => (open ? key : prev === key ? null : prev)),
+  });
+  const coachOptions = useMemo(
+    () => [
+      ...(myCoachId || filter.coach === COACH_ME ? [{ value: COACH_ME, label: 'My athletes' }] : []),
+      { value: COACH_NONE, label: 'Unassigned' },
+      ...(coaches ?? []).map((c) => ({ value: c.id, label: coachName(c) })),
+    ],
+    [coaches, myCoachId, filter.coach],
+  );
+  const staffOptions = useMemo(() => (coaches ?? []).map((c) => ({ value: c.id, label: coachName(c) })), [coaches]);
+  const [bulk, setBulk] = useState<BulkKind | null>(null);
   const levels = useMemo(() => distinctLevels(all).map((l) => ({ value: l, label: l })), [all]);
-  const labels = useMemo(() => distinctLabels(all).map((l) => ({ value: l, label: l })), [all]);
+  const labelValues = useMemo(() => distinctLabels(all), [all]);
+  const labels = useMemo(() => labelValues.map((l) => ({ value: l, label: l })), [labelValues]);
   const groupOptions = useMemo(() => (groups ?? []).map((g) => ({ value: g.id, label: g.name })), [groups]);
 
   // Selected athletes (ids) for bulk actions; kept across searches and filters until cleared.
@@ -85,7 +119,7 @@ export function RosterPage() {
         )}
       </Group>
 
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
         <TextInput
           label="Search"
           aria-label="Search athletes"
@@ -100,17 +134,30 @@ export function RosterPage() {
           type="search"
           autoComplete="off"
         />
-        <FilterSelect label="Status" value={filter.status} options={STATUS_OPTIONS} onChange={(status) => setFilter({ status })} />
-        <FilterSelect label="Member level" value={filter.level} options={levels} onChange={(level) => setFilter({ level })} />
-        <FilterSelect label="Label" value={filter.label} options={labels} onChange={(label) => setFilter({ label })} />
+        <FilterSelect label="Status" value={filter.status} options={STATUS_OPTIONS} onChange={(status) => setFilter({ status })} {...facet('status')} />
+        <FilterSelect label="Member level" value={filter.level} options={levels} onChange={(level) => setFilter({ level })} {...facet('level')} />
+        <FilterSelect label="Label" value={filter.label} options={labels} onChange={(label) => setFilter({ label })} {...facet('label')} />
         <FilterSelect
           label="Group"
           value={filter.group}
           options={groupOptions}
           onChange={(group) => setFilter({ group })}
           unknownLabel={groups ? 'Deleted group' : ''}
+          {...facet('group')}
+        />
+        <FilterSelect
+          label="Coach"
+          value={filter.coach}
+          options={coachOptions}
+          onChange={(coach) => setFilter({ coach })}
+          unknownLabel={coaches ? 'Former coach' : ''}
+          {...facet('coach')}
         />
       </SimpleGrid>
+      <Group gap="sm" justify="flex-end">
+        <ImportCsvButton size="sm" />
+        <ExportCsvButton size="sm" athletes={matches} />
+      </Group>
 
       {selectedIds.length > 0 && (
         <SelectionBar
@@ -119,9 +166,19 @@ export function RosterPage() {
           allMatchingSelected={allMatchingSelected}
           onSelectAllMatching={() => setSelected((prev) => new Set([...prev, ...matches.map((a) => a.id)]))}
           onAssign={() => setAssigning(true)}
+          onBulk={setBulk}
+          canAssignCoach={isHead}
           onClear={() => setSelected(new Set())}
         />
       )}
+      <BulkActionModal
+        kind={bulk}
+        ids={selectedIds}
+        role={me?.role}
+        labels={labelValues}
+        coaches={isHead ? staffOptions : []}
+        onClose={() => setBulk(null)}
+      />
       <AssignPlanModal opened={assigning} onClose={() => setAssigning(false)} target={{ kind: 'athletes', athleteIds: selectedIds }} />
 
       {!athletes ? (
@@ -144,7 +201,15 @@ export function RosterPage() {
         </Stack>
       ) : (
         <>
-          <RosterTable athletes={visible} coachNames={coachNames} selected={selected} onToggle={toggle} onToggleAll={toggleAll} />
+          <RosterTable
+            athletes={visible}
+            coachNames={coachNames}
+            selected={selected}
+            onToggle={toggle}
+            onToggleAll={toggleAll}
+            sort={filter.sort}
+            onSort={(sort) => setFilter({ sort })}
+          />
           {matches.length > visible.length && (
             <Group justify="center">
               <Button variant="default" onClick={() => setShown((n) => n + PAGE * 5)}>

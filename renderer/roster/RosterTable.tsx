@@ -2,7 +2,9 @@ import { Anchor, Badge, Checkbox, Group, Table, Text } from '@mantine/core';
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { athleteName, type Athlete } from '../../shared/domain/athlete';
+import { DEFAULT_SORT, type RosterSort } from '../data/search';
 import { StatusBadge } from '../ui/StatusBadge';
+import { SortHeader } from './SortHeader';
 
 type RowProps = { athlete: Athlete; coachNames: Map<string, string>; selected: boolean; onToggle(id: string, selected: boolean): void };
 
@@ -57,12 +59,16 @@ const AthleteRow = memo(function AthleteRow({ athlete, coachNames, selected, onT
   );
 });
 
+const ignoreSort = () => {};
+
 export function RosterTable({
   athletes,
   coachNames,
   selected,
   onToggle,
   onToggleAll,
+  sort = DEFAULT_SORT,
+  onSort = ignoreSort,
 }: {
   athletes: readonly Athlete[];
   coachNames: Map<string, string>;
@@ -70,6 +76,9 @@ export function RosterTable({
   onToggle(id: string, selected: boolean): void;
   /** Selects or unselects every row shown. */
   onToggleAll(selected: boolean): void;
+  /** The column the rows are sorted by (the caller sorts); headers call onSort on click. */
+  sort?: RosterSort;
+  onSort?(sort: RosterSort): void;
 }) {
   const shownSelected = athletes.reduce((n, a) => n + (selected.has(a.id) ? 1 : 0), 0);
   const all = athletes.length > 0 && shownSelected === athletes.length;
@@ -78,8 +87,11 @@ export function RosterTable({
       <Table aria-label="Athletes" striped highlightOnHover verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
-              <Group gap="sm" wrap="nowrap">
+            <SortHeader
+              column="name"
+              sort={sort}
+              onSort={onSort}
+              before={
                 <Checkbox
                   size="xs"
                   checked={all}
@@ -87,16 +99,27 @@ export function RosterTable({
                   onChange={() => onToggleAll(!all)}
                   aria-label="Select all athletes shown"
                 />
-                Name
-              </Group>
-            </Table.Th>
-            <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Display name</Table.Th>
-            <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Email</Table.Th>
+              }
+            >
+              Name
+            </SortHeader>
+            <SortHeader column="display_name" sort={sort} onSort={onSort}>
+              Display name
+            </SortHeader>
+            <SortHeader column="email" sort={sort} onSort={onSort}>
+              Email
+            </SortHeader>
             {/* room for the widest status ("Suspended") so the badge is never cut */}
-            <Table.Th scope="col" style={{ whiteSpace: 'nowrap', minWidth: 112 }}>Status</Table.Th>
-            <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Member level</Table.Th>
+            <SortHeader column="status" sort={sort} onSort={onSort} minWidth={112}>
+              Status
+            </SortHeader>
+            <SortHeader column="level" sort={sort} onSort={onSort}>
+              Member level
+            </SortHeader>
             <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Labels</Table.Th>
-            <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Coaches</Table.Th>
+            <SortHeader column="coaches" sort={sort} onSort={onSort}>
+              Coaches
+            </SortHeader>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

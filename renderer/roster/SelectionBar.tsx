@@ -2,6 +2,7 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { plural } from '../ui/format';
 import { CalendarIcon } from '../ui/icons';
+import type { BulkKind } from './BulkActionModal';
 
 export function SelectionBar({
   count,
@@ -9,6 +10,8 @@ export function SelectionBar({
   allMatchingSelected,
   onSelectAllMatching,
   onAssign,
+  onBulk,
+  canAssignCoach,
   onClear,
 }: {
   count: number;
@@ -17,6 +20,10 @@ export function SelectionBar({
   allMatchingSelected: boolean;
   onSelectAllMatching(): void;
   onAssign(): void;
+  /** Opens the dialog of a bulk action on the selection. */
+  onBulk(kind: BulkKind): void;
+  /** The head coach only: a regular coach never sees the control. */
+  canAssignCoach: boolean;
   onClear(): void;
 }) {
   return (
@@ -46,6 +53,20 @@ export function SelectionBar({
           <Button variant="default" size="sm" onClick={onClear}>
             Clear selection
           </Button>
+          <Button variant="default" size="sm" onClick={() => onBulk('add_label')}>
+            Add label
+          </Button>
+          <Button variant="default" size="sm" onClick={() => onBulk('remove_label')}>
+            Remove label
+          </Button>
+          <Button variant="default" size="sm" onClick={() => onBulk('set_status')}>
+            Set status
+          </Button>
+          {canAssignCoach && (
+            <Button variant="default" size="sm" onClick={() => onBulk('assign_coach')}>
+              Assign coach
+            </Button>
+          )}
           <Button size="sm" leftSection={<CalendarIcon size={16} />} onClick={onAssign}>
             Assign plan
           </Button>
