@@ -16,7 +16,7 @@ const STATUS_COLORS: Record<AssignmentStatus, string> = { active: 'teal', upcomi
 
 function when(a: AssignmentView): string {
   if (a.status === 'ended') {
-    return a.end_date < a.start_date ? `Was to start ${formatDate(a.start_date)}; ended before it began` : `${formatDateRange(a.start_date, a.end_date)} (ended early)`;
+    return a.end_date < a.start_date ? `Was to start ${formatDate(a.start_date)}; ended before it began` : formatDateRange(a.start_date, a.end_date);
   }
   return formatDateRange(a.start_date, a.end_date);
 }

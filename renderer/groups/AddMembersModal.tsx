@@ -46,29 +46,32 @@ export function AddMembersModal({ opened, onClose, group, athletes }: { opened: 
 
   return (
     <Modal opened={opened} onClose={onClose} title={`Add athletes to ${group.name}`} size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
-      <Stack gap="md">
-        <MultiSelect
-          label="Athletes"
-          placeholder={ids.length ? undefined : 'Type a name'}
-          data={options}
-          value={ids}
-          onChange={(v) => {
-            setIds(v);
-            setListOpen(false);
-          }}
-          dropdownOpened={listOpen}
-          onDropdownOpen={() => setListOpen(true)}
-          onDropdownClose={() => setListOpen(false)}
-          searchable
-          limit={SHOWN_OPTIONS}
-          nothingFoundMessage="No athlete with that name outside this group"
-          hidePickedOptions
-          clearable
-          comboboxProps={{ withinPortal: true }}
-          maxDropdownHeight={260}
-          data-autofocus
-        />
-        {error && <Alert color="red">{error}</Alert>}
+      {/* Tall enough for the suggestion list (260 px) to open above the buttons, never over them. */}
+      <Stack gap="md" mih={390} justify="space-between">
+        <Stack gap="md">
+          <MultiSelect
+            label="Athletes"
+            placeholder={ids.length ? undefined : 'Type a name'}
+            data={options}
+            value={ids}
+            onChange={(v) => {
+              setIds(v);
+              setListOpen(false);
+            }}
+            dropdownOpened={listOpen}
+            onDropdownOpen={() => setListOpen(true)}
+            onDropdownClose={() => setListOpen(false)}
+            searchable
+            limit={SHOWN_OPTIONS}
+            nothingFoundMessage="No athlete with that name outside this group"
+            hidePickedOptions
+            clearable
+            comboboxProps={{ withinPortal: true }}
+            maxDropdownHeight={260}
+            data-autofocus
+          />
+          {error && <Alert color="red">{error}</Alert>}
+        </Stack>
         <Row justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             Cancel
