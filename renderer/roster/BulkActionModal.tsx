@@ -137,7 +137,7 @@ function showUndo(message: string, undo: readonly AthleteUndo[], run: (u: readon
   notifications.show({
     id,
     color: 'teal',
-    autoClose: 10_000,
+    autoClose: 15_000,
     message: (
       <Group justify="space-between" wrap="nowrap" gap="sm">
         <Text size="sm">{message}</Text>
