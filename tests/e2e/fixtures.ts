@@ -69,8 +69,9 @@ export async function signIn(page: Page, server: AstralServer, email: string, pa
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Athletes' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Athletes' }).getByRole('row').nth(1)).toBeVisible();
+  // The first sync pulls five collections; on a loaded CI machine it can take longer than the default expect timeout.
+  await expect(page.getByRole('heading', { name: 'Athletes' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'Athletes' }).getByRole('row').nth(1)).toBeVisible({ timeout: 60_000 });
 }
 
 export async function newCoachPage(browser: Browser, server: AstralServer, email: string): Promise<{ context: BrowserContext; page: Page }> {
