@@ -1,19 +1,45 @@
 /**
  * The collections this app edits and pushes (coaches is a read-only copy of the server), and the
- * order their pushes must respect: a row may name a document created offline in another
- * collection (an athlete's new group, an assignment's new plan), which the server must have first.
+ * order their pushes must respect, decided per batch from its rows:
+ * - a row may name a document created offline in another collection (an athlete's new group, an
+ *   assignment's new plan), which the server must have first: creations/revivals wait for it;
+ * - a plan may only be deleted once no live assignment names it: a training_plans batch holding a
+ *   delete pushes its other rows first, then waits for plan_assignments before the deletes.
+ * Removals never wait, and a collection never waits for one that is itself waiting (pushHandler),
+ * so two collections cannot wait for each other.
  */
 import type { SyncCollection } from '../../shared/sync/protocol';
 
 export const PUSHED_COLLECTIONS = ['groups', 'athletes', 'training_plans', 'plan_assignments'] as const satisfies readonly SyncCollection[];
 export type PushedCollection = (typeof PUSHED_COLLECTIONS)[number];
 
-/** Before pushing rows of a collection, the collections it refers to are brought in sync. */
-export const PUSH_AFTER: Record<PushedCollection, readonly PushedCollection[]> = {
+/** What a push row says about itself: its new state and the server state it was based on. */
+export type OrderRow = { newDocumentState: { _deleted?: boolean }; assumedMasterState?: { _deleted?: boolean } };
+
+export const isRemoval = (r: OrderRow): boolean => r.newDocumentState._deleted === true;
+/** A row the server has no live copy of yet: a creation or the revival of a deleted document. */
+export const isCreation = (r: OrderRow): boolean => !isRemoval(r) && (!r.assumedMasterState || r.assumedMasterState._deleted === true);
+
+/** Collections whose rows (other than removals) may name a document this one must have first. */
+const REFERS_TO: Record<PushedCollection, readonly PushedCollection[]> = {
   groups: [],
-  athletes: ['groups'],
+  athletes: ['groups'], // any change may add a new group id
   training_plans: [],
-  plan_assignments: ['training_plans'],
+  plan_assignments: ['training_plans'], // only a creation or revival names a plan
 };
+
+/** Collections that must be in sync before this one's deletes are pushed. */
+export const DELETE_AFTER: Record<PushedCollection, readonly PushedCollection[]> = {
+  groups: [], // the server removes a deleted group from its athletes itself
+  athletes: [],
+  training_plans: ['plan_assignments'],
+  plan_assignments: [],
+};
+
+/** The collections to bring in sync before pushing these (non-delete, for DELETE_AFTER ones) rows. */
+export function pushAfter(collection: PushedCollection, rows: readonly OrderRow[]): readonly PushedCollection[] {
+  const waits = collection === 'plan_assignments' ? rows.some(isCreation) : rows.some((r) => !isRemoval(r));
+  return waits ? REFERS_TO[collection] : [];
+}
 
 export const isPushed = (c: SyncCollection): c is PushedCollection => (PUSHED_COLLECTIONS as readonly string[]).includes(c);

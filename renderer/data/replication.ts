@@ -2,7 +2,7 @@
  * Replication of the collections with the sync server (protocol: shared/sync/protocol.ts).
  *
  * - pull: `GET {base}/{collection}/pull?seq=&limit=` by checkpoint; push of every collection the
- *   app edits (pushed.ts; coaches is read-only): pushHandler.ts, in the order PUSH_AFTER sets.
+ *   app edits (pushed.ts; coaches is read-only): pushHandler.ts, in the order pushed.ts sets.
  * - The outbox ("changes not yet sent") is reconciled whenever a pushed collection goes idle.
  * - live: ONE multiplexed SSE stream; `ready` (sent on every connect) -> 'RESYNC' into every
  *   collection's stream$, so anything missed while disconnected is pulled by checkpoint;
@@ -27,8 +27,8 @@ import {
 import type { AstralData } from './database';
 import { SCHEMA_FIELDS } from './schemas';
 import { openLiveStream, type FetchLike, type LiveStream, type SseEvent } from './sse';
-import { PUSH_AFTER, PUSHED_COLLECTIONS, isPushed, type PushedCollection } from './pushed';
-import { pushHandler } from './pushHandler';
+import { PUSHED_COLLECTIONS, isPushed, type PushedCollection } from './pushed';
+import { pushHandler, pushOrder } from './pushHandler';
 import { coalesceResyncs } from './resyncPrompts';
 import { reconcileOutbox, useLiveSyncState } from './syncStatus';
 
@@ -108,6 +108,8 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
     SYNC_COLLECTIONS.map((c) => [c, new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>()]),
   ) as { [C in SyncCollection]: Subject<RxReplicationPullStreamItem<SyncDocs[C], Checkpoint>> };
 
+  const order = pushOrder((c) => replications[c].awaitInSync());
+
   function pushOptions<C extends PushedCollection>(collection: C): ReplicationPushOptions<SyncDocs[C]> {
     return {
       batchSize: PUSH_BATCH,
@@ -118,7 +120,7 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
         fetch: doFetch,
         conflicts: conflicts[collection],
         trim: (doc) => trimToSchema(collection, doc),
-        awaitDependencies: () => Promise.all(PUSH_AFTER[collection].map((c) => replications[c].awaitInSync())),
+        awaitCollections: (cs) => order(collection, cs),
         failed,
       }),
     };

@@ -1,0 +1,119 @@
+/** Push order decided per batch (pushed.ts): plan deletes after assignment removals, assignments after new plans, no mutual wait. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { assignmentId } from '../../shared/domain/assignment';
+import { assignPlan, removeAssignment } from './assignments';
+import type { AstralData } from './database';
+import { FakeSyncServer } from './fakeServer';
+import { createPlan, deletePlan } from './plans';
+import { PUSHED_COLLECTIONS, isCreation, isRemoval, pushAfter } from './pushed';
+import { PUSH_ORDER_WAIT_MS } from './pushHandler';
+import { startSync, type SyncHandle } from './replication';
+import { reconcileOutbox } from './syncStatus';
+import { openTestDatabase, sampleAthlete, sampleContent, samplePlan, uuid } from './testDb';
+
+let cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c();
+  cleanup = [];
+});
+
+async function setup(server: FakeSyncServer) {
+  const data = await openTestDatabase();
+  const sync = startSync(data, {
+    serverUrl: 'http://sync.test',
+    token: 't',
+    orgId: uuid(500),
+    fetch: server.fetch,
+    live: false,
+    retryTimeMs: 50,
+    log: () => undefined,
+    onUnauthorized: () => undefined,
+    onOutdated: () => undefined,
+  });
+  cleanup.push(async () => {
+    await sync.stop();
+    await data.db.close();
+  });
+  await sync.firstSync;
+  return { data, sync };
+}
+
+const inSync = async (data: AstralData, sync: SyncHandle) => {
+  const all = () => Promise.all(PUSHED_COLLECTIONS.map((c) => sync.replications[c].awaitInSync()));
+  await all();
+  await reconcileOutbox(data.db, all);
+};
+const settle = async (data: AstralData, sync: SyncHandle) => {
+  for (let i = 0; i < 3; i++) await inSync(data, sync);
+};
+
+function serverWithRoster() {
+  const server = new FakeSyncServer();
+  server.role = 'coach';
+  server.put('athletes', sampleAthlete(1, { first_name: 'Ana', last_name: 'Silva' }));
+  server.put('athletes', sampleAthlete(2, { first_name: 'Ben', last_name: 'Adams' }));
+  server.put('training_plans', samplePlan(1));
+  return server;
+}
+const assignment = (n: number, planId: string) => ({
+  id: assignmentId(uuid(n), planId, '2026-12-07'),
+  athlete_id: uuid(n),
+  training_plan_id: planId,
+  start_date: '2026-12-07',
+  ended_on: null,
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00.000Z',
+});
+
+describe('pushAfter', () => {
+  const created = { newDocumentState: {} };
+  const updated = { newDocumentState: {}, assumedMasterState: {} };
+  const revived = { newDocumentState: {}, assumedMasterState: { _deleted: true } };
+  const removed = { newDocumentState: { _deleted: true }, assumedMasterState: {} };
+  it('makes only creations and revivals of assignments wait for plans, and removals never wait', () => {
+    expect(pushAfter('plan_assignments', [removed, updated])).toEqual([]);
+    expect(pushAfter('plan_assignments', [removed, created])).toEqual(['training_plans']);
+    expect(pushAfter('plan_assignments', [revived])).toEqual(['training_plans']);
+    expect(pushAfter('athletes', [removed])).toEqual([]);
+    expect(pushAfter('athletes', [updated])).toEqual(['groups']);
+    expect(pushAfter('training_plans', [created])).toEqual([]);
+    expect(isCreation(revived) && !isCreation(updated) && isRemoval(removed)).toBe(true);
+  });
+});
+
+describe('push order against the fake server', () => {
+  it('deletes a plan offline after removing its assignment: the plan stays deleted, no notice', async () => {
+    const server = serverWithRoster();
+    const a = assignment(1, samplePlan(1).id);
+    server.put('plan_assignments', a);
+    const { data, sync } = await setup(server);
+    server.offline = true;
+    expect(await removeAssignment(data.db, a.id)).toMatchObject({ ok: true });
+    expect(await deletePlan(data.db, samplePlan(1).id)).toMatchObject({ ok: true });
+    server.offline = false;
+    await settle(data, sync);
+    expect(server.get('training_plans', samplePlan(1).id)?._deleted).toBe(true);
+    expect(server.get('plan_assignments', a.id)?._deleted).toBe(true);
+    expect(await data.db.training_plans.findOne(samplePlan(1).id).exec()).toBeNull();
+    expect(data.notices).toEqual([]);
+  });
+
+  it('pushes a new plan with its assignment and a delete of another plan in one go without waiting for each other', async () => {
+    const server = serverWithRoster();
+    server.put('training_plans', samplePlan(2));
+    const { data, sync } = await setup(server);
+    server.offline = true;
+    const made = await createPlan(data.db, sampleContent({ name: 'New block' }));
+    if (!made.ok) throw new Error('plan not created');
+    expect(await assignPlan(data.db, { athleteId: uuid(1), planId: made.value.id, startDate: '2026-12-07' })).toMatchObject({ outcome: 'assigned' });
+    expect(await deletePlan(data.db, samplePlan(2).id)).toMatchObject({ ok: true });
+    server.offline = false;
+    const started = Date.now();
+    await settle(data, sync);
+    expect(Date.now() - started).toBeLessThan(PUSH_ORDER_WAIT_MS);
+    expect(server.get('training_plans', made.value.id)?._deleted).toBeFalsy();
+    expect(server.get('training_plans', samplePlan(2).id)?._deleted).toBe(true);
+    expect(server.get('plan_assignments', assignmentId(uuid(1), made.value.id, '2026-12-07'))?._deleted).toBeFalsy();
+    expect(data.notices).toEqual([]);
+  });
+});
