@@ -2,7 +2,7 @@
  * Settings › API keys (head coach only): the organization's keys for integrations, read from the
  * server, with create (shown once) and revoke. Keys are never stored on this device.
  */
-import { Alert, Badge, Button, Center, Group, Loader, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Box, Button, Center, Group, Loader, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ConfirmModal } from '../../ui/ConfirmModal';
@@ -60,8 +60,8 @@ function KeysTable({ keys, onRevoke }: { keys: ApiKeyInfo[]; onRevoke(key: ApiKe
     );
   }
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table aria-label="API keys" verticalSpacing="sm" highlightOnHover>
+    <Box style={{ overflowX: 'auto' }}>
+      <Table aria-label="API keys" verticalSpacing="sm" highlightOnHover miw={760}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Name</Table.Th>
@@ -81,7 +81,7 @@ function KeysTable({ keys, onRevoke }: { keys: ApiKeyInfo[]; onRevoke(key: ApiKe
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 }
 

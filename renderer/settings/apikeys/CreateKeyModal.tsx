@@ -2,7 +2,7 @@
  * New API key: a name and an optional expiry date, then the key itself, shown this once with a
  * copy button. Closing the dialog forgets the key; the server keeps only its hash.
  */
-import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Box, Button, Code, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { createApiKey, type CreatedApiKey, type ServerContext } from '../teamApi';
 import { useServerAction } from '../useServer';
@@ -90,7 +90,10 @@ export function CreateKeyModal({ ctx, opened, onClose, onCreated }: { ctx: Serve
               placeholder="Club website"
               value={name}
               maxLength={80}
-              onChange={(e) => setName(e.currentTarget.value)}
+              onChange={(e) => {
+                setName(e.currentTarget.value);
+                setErrors((prev) => ({ ...prev, name: undefined }));
+              }}
               error={errors.name ?? (serverField === 'name' ? action.error : undefined)}
               data-autofocus
             />
@@ -101,9 +104,12 @@ export function CreateKeyModal({ ctx, opened, onClose, onCreated }: { ctx: Serve
               value={expiry}
               min={bounds.min}
               max={bounds.max}
-              onChange={(e) => setExpiry(e.currentTarget.value)}
+              onChange={(e) => {
+                setExpiry(e.currentTarget.value);
+                setErrors((prev) => ({ ...prev, expiry: undefined }));
+              }}
               error={errors.expiry ?? (serverField === 'expires_at' ? action.error : undefined)}
-              maw={260}
+              inputContainer={(input) => <Box maw={220}>{input}</Box>}
             />
             {action.error && serverField !== 'name' && serverField !== 'expires_at' && <Alert color="red">{action.error}</Alert>}
             <Group justify="flex-end" gap="sm">

@@ -49,7 +49,8 @@ export function AddCoachForm({ ctx }: { ctx: ServerContext }) {
         inputContainer={(input) => (
           <Group gap="sm" wrap="nowrap" align="flex-start">
             <Box style={{ flex: 1 }}>{input}</Box>
-            <Button type="submit" loading={action.busy}>
+            {/* Same top offset as the input gets below a description. */}
+            <Button type="submit" loading={action.busy} mt="calc(var(--mantine-spacing-xs) / 2)">
               Add coach
             </Button>
           </Group>

@@ -3,7 +3,7 @@
  * offline). The head coach adds, removes and promotes coaches here (server actions, teamApi.ts);
  * a regular coach sees the same list read-only, without any control that would fail (rules.ts).
  */
-import { ActionIcon, Badge, Center, Group, Loader, Menu, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Box, Center, Group, Loader, Menu, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { CoachMembership } from '../../../shared/domain/organization';
 import { useAthletes } from '../../data/athletes';
@@ -19,11 +19,14 @@ import { CoachDialogs, type CoachDialog } from './CoachDialogs';
 function CoachRow({
   coach,
   me,
+  withActions,
   athletes,
   onAction,
 }: {
   coach: CoachMembership;
   me: CoachMembership | null | undefined;
+  /** The actions column is there only for the head coach. */
+  withActions: boolean;
   athletes: number | undefined;
   onAction(dialog: CoachDialog): void;
 }) {
@@ -56,25 +59,27 @@ function CoachRow({
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Text size="sm">{athletes === undefined ? '…' : athletes ? plural(athletes, 'athlete') : <Text span size="sm" c="dimmed">None</Text>}</Text>
       </Table.Td>
-      <Table.Td ta="right">
-        {(allowed.remove || allowed.handOver) && (
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${name}`}>
-                <DotsIcon />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {allowed.handOver && <Menu.Item onClick={() => onAction({ kind: 'hand-over', coach })}>Make head coach…</Menu.Item>}
-              {allowed.remove && (
-                <Menu.Item color="red" onClick={() => onAction({ kind: 'remove', coach })}>
-                  Remove from staff…
-                </Menu.Item>
-              )}
-            </Menu.Dropdown>
-          </Menu>
-        )}
-      </Table.Td>
+      {withActions && (
+        <Table.Td ta="right">
+          {(allowed.remove || allowed.handOver) && (
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${name}`}>
+                  <DotsIcon />
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {allowed.handOver && <Menu.Item onClick={() => onAction({ kind: 'hand-over', coach })}>Make head coach…</Menu.Item>}
+                {allowed.remove && (
+                  <Menu.Item color="red" onClick={() => onAction({ kind: 'remove', coach })}>
+                    Remove from staff…
+                  </Menu.Item>
+                )}
+              </Menu.Dropdown>
+            </Menu>
+          )}
+        </Table.Td>
+      )}
     </Table.Tr>
   );
 }
@@ -99,7 +104,9 @@ export function CoachingStaff({ ctx }: { ctx: ServerContext | null }) {
           <Text size="sm" c="dimmed">
             {manage
               ? 'As head coach you add and remove coaches and can hand your role to another coach.'
-              : `Only the head coach${head ? `, ${coachName(head)},` : ''} can add or remove coaches.`}
+              : me === undefined
+                ? 'The coaches of this organization.'
+                : `Only the head coach${head ? `, ${coachName(head)},` : ''} can add or remove coaches.`}
           </Text>
         </Stack>
         {manage && ctx && <AddCoachForm ctx={ctx} />}
@@ -108,26 +115,28 @@ export function CoachingStaff({ ctx }: { ctx: ServerContext | null }) {
             <Loader size="sm" aria-label="Loading coaches" />
           </Center>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table aria-label="Coaching staff" verticalSpacing="sm" highlightOnHover>
+          <Box style={{ overflowX: 'auto' }}>
+            <Table aria-label="Coaching staff" verticalSpacing="sm" highlightOnHover miw={640}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Name</Table.Th>
                   <Table.Th scope="col">Email</Table.Th>
                   <Table.Th scope="col">Role</Table.Th>
                   <Table.Th scope="col">Assigned</Table.Th>
-                  <Table.Th scope="col" w={56}>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
+                  {manage && (
+                    <Table.Th scope="col" w={56}>
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
+                  )}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {coaches.map((c) => (
-                  <CoachRow key={c.id} coach={c} me={me} athletes={counts?.get(c.id) ?? (counts ? 0 : undefined)} onAction={setDialog} />
+                  <CoachRow key={c.id} coach={c} me={me} withActions={manage} athletes={counts?.get(c.id) ?? (counts ? 0 : undefined)} onAction={setDialog} />
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </Box>
         )}
         {coaches && <Text size="xs" c="dimmed">{plural(coaches.length, 'coach', 'coaches')}. The list updates as changes sync.</Text>}
       </Stack>
