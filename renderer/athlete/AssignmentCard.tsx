@@ -15,6 +15,7 @@ import { WeekSessions } from './WeekSessions';
 const STATUS_COLORS: Record<AssignmentStatus, string> = { active: 'teal', upcoming: 'blue', completed: 'gray', ended: 'orange' };
 
 function when(a: AssignmentView): string {
+  if (a.end_date === null) return `From ${formatDate(a.start_date)}`;
   if (a.status === 'ended') {
     return a.end_date < a.start_date ? `Was to start ${formatDate(a.start_date)}; ended before it began` : formatDateRange(a.start_date, a.end_date);
   }
@@ -51,9 +52,15 @@ export function AssignmentCard({ assignment: a, today, athleteName }: { assignme
                   a.plan_name
                 )}
               </Title>
-              <Badge color={STATUS_COLORS[a.status]} variant="light" tt="none">
-                {ASSIGNMENT_STATUS_LABELS[a.status]}
-              </Badge>
+              {a.status === null ? (
+                <Badge color="gray" variant="outline" tt="none">
+                  Plan not synced yet
+                </Badge>
+              ) : (
+                <Badge color={STATUS_COLORS[a.status]} variant="light" tt="none">
+                  {ASSIGNMENT_STATUS_LABELS[a.status]}
+                </Badge>
+              )}
               {a.overlaps && (
                 <Badge color="yellow" variant="outline" tt="none" title="This plan's dates overlap another plan of this athlete">
                   Overlaps

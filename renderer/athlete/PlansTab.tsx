@@ -38,7 +38,8 @@ export function PlansTab({ athlete }: { athlete: Athlete }) {
     );
   }
   const current = assignments.filter((a) => a.status === 'active');
-  const upcoming = assignments.filter((a) => a.status === 'upcoming');
+  // A plan not synced yet has no status: listed with the upcoming ones until it arrives.
+  const upcoming = assignments.filter((a) => a.status === 'upcoming' || a.status === null);
   // Most recent first.
   const finished = assignments.filter((a) => a.status === 'completed' || a.status === 'ended').reverse();
 

@@ -126,7 +126,15 @@ describe('assignment views', () => {
 
   it('shows an unknown plan when the plan is not on this device yet', () => {
     const [view] = assignmentViews([a(1, '2026-03-04', null, uuid(999))], plans, '2026-03-12');
-    expect(view).toMatchObject({ plan: null, plan_name: 'Unknown plan', thisWeek: [] });
+    expect(view).toMatchObject({ plan: null, plan_name: 'Unknown plan', status: null, end_date: null, week: null, overlaps: false, thisWeek: [] });
+  });
+
+  it('leaves an assignment of a plan not synced yet out of the overlap check', () => {
+    const views = assignmentViews([a(1, '2026-03-04'), a(2, '2026-03-05', null, uuid(999))], plans, '2026-03-12');
+    expect(views.map((v) => [v.status, v.end_date, v.overlaps])).toEqual([
+      ['active', '2026-03-29', false],
+      [null, null, false],
+    ]);
   });
 
   it('counts assignments per plan', () => {
