@@ -116,7 +116,7 @@ async function run(ctx: SuiteContext): Promise<SuiteResult> {
     ctx.log(`roster: scrolling ${SCROLL_ROWS.toLocaleString('en')} shown rows`);
     await searchBox(app).fill('');
     const scrollMs = Math.max(3_000, Math.min(15_000, left() - 5_000));
-    const scroll = { ...(await scrollShownRows(app, SCROLL_ROWS, scrollMs)), step: SCROLL_STEP, maxMs: scrollMs };
+    const scroll = { ...(await scrollShownRows(app, ATHLETES, SCROLL_ROWS, scrollMs)), step: SCROLL_STEP, maxMs: scrollMs };
 
     const figures = rosterFigures({ firstSyncMs, appKeys, baseKeys, openLarge, openEmpty, scroll });
     const missed = (label: string) => figures.some((f) => f.label.startsWith(label) && verdict(f) === 'missed');
