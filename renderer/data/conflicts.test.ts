@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WithDeleted } from 'rxdb';
 import type { Athlete } from '../../shared/domain/athlete';
-import type { TrainingPlan } from '../../shared/domain/plan';
+import { TrainingPlan } from '../../shared/domain/plan';
 import { createAthleteConflicts, createSyncConflicts, formatFieldValue, type NoticeDraft } from './conflicts';
 import { noticeLinkLabel, noticeRoute } from './noticeWords';
 import { sampleAthlete, samplePlan, uuid } from './testDb';
@@ -164,6 +164,28 @@ describe('conflict handling of plans (the same rules, other words)', () => {
       ['Creating the plan Marathon base was refused: Not allowed. The plan was removed from this device.', '/plans'],
       ['Deleting the plan Marathon base was refused: Marathon base is assigned to 3 athletes: archive it instead. The plan is shown again.', `/plans/${samplePlan(1).id}`],
     ]);
+  });
+
+  it('merges weeks and sessions as one: a shortened plan against a session edit on the server keeps a valid plan, one notice', async () => {
+    const { conflicts, notices } = plans();
+    const p = plan();
+    const local = plan({ name: 'Short base', weeks: 1, sessions: p.sessions.filter((s) => s.week === 1) });
+    const master = plan({ sessions: p.sessions.map((s) => (s.week === 2 ? { ...s, note: 'B' } : s)) });
+    const resolved = await conflicts.handler.resolve({ assumedMasterState: p, newDocumentState: local, realMasterState: master }, 'test');
+    expect(resolved).toMatchObject({ name: 'Short base', weeks: master.weeks, sessions: master.sessions });
+    expect(TrainingPlan.safeParse(resolved).success).toBe(true);
+    expect(notices).toHaveLength(1);
+  });
+
+  it('resets a refused nested field by its top-level name and keeps the other edits', async () => {
+    const { conflicts, notices } = plans();
+    const p = plan();
+    conflicts.noteRejections([p.id], [{ id: p.id, code: 'invalid', field: 'sessions.0.week', message: 'sessions.0.week: week is past the end of the plan' }]);
+    const local = plan({ name: 'Renamed', sessions: p.sessions.map((s, i) => (i === 0 ? { ...s, week: 99 } : s)) });
+    const resolved = await conflicts.handler.resolve({ assumedMasterState: p, newDocumentState: local, realMasterState: p }, 'test');
+    expect(resolved).toMatchObject({ name: 'Renamed', sessions: p.sessions });
+    expect(TrainingPlan.safeParse(resolved).success).toBe(true);
+    expect(notices.map((n) => n.kind)).toEqual(['refusal']);
   });
 
   it('keeps a local deletion over other edits on the server, and tells when an edited plan was deleted there', async () => {

@@ -20,7 +20,7 @@
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import type { Athlete } from '../../shared/domain/athlete';
 import { threeWayMerge, type FieldClash } from '../../shared/sync/merge';
-import { SERVER_FIELDS, sameDocumentState, type Rejection, type SyncDocs } from '../../shared/sync/protocol';
+import { SERVER_FIELDS, SYNC_DOC_SCHEMAS, sameDocumentState, type Rejection, type SyncDocs } from '../../shared/sync/protocol';
 import type { AstralDatabase } from './database';
 import { wordsFor, type NoticeLinks, type Words } from './noticeWords';
 import type { PushedCollection } from './pushed';
@@ -68,7 +68,14 @@ function localEdits(local: Record<string, unknown>, base: Record<string, unknown
     .map((field) => ({ field, value: local[field] }));
 }
 
-export function createConflicts<T extends { id: string }>(words: Words<T>, onNotice: NoticeSink): CollectionConflicts<T> {
+/**
+ * What a collection's merges must respect: `schema` validates every merged or reset document (an
+ * invalid one gives way to the server's copy), `units` are fields merged as one (a plan's weeks
+ * and sessions: a clash on either takes the server's value for both).
+ */
+export type MergeRules = { schema?: { safeParse(doc: unknown): { success: boolean } }; units?: readonly (readonly string[])[] };
+
+export function createConflicts<T extends { id: string }>(words: Words<T>, onNotice: NoticeSink, rules: MergeRules = {}): CollectionConflicts<T> {
   const refused = new Map<string, Rejection>();
   type Doc = WithDeleted<T>;
   const say = (kind: NoticeKind, title: string, message: string, doc: T, gone = false) =>
@@ -92,8 +99,23 @@ export function createConflicts<T extends { id: string }>(words: Words<T>, onNot
     say('refusal', 'Edit refused', `${what} was refused: ${reasonOf(rejection)} ${tail}`, doc, gone);
   };
 
-  const merge = (base: Doc | null | undefined, local: Doc, master: Doc) =>
-    threeWayMerge<Doc>(base ?? null, local, master, { setFields: words.setFields, serverFields: SERVER_FIELDS });
+  const merge = (base: Doc | null | undefined, local: Doc, master: Doc) => {
+    const result = threeWayMerge<Doc>(base ?? null, local, master, { setFields: words.setFields, serverFields: SERVER_FIELDS });
+    for (const unit of rules.units ?? []) {
+      const hit = result.clashes.find((c) => unit.includes(c.field));
+      if (!hit) continue;
+      for (const f of unit) (result.merged as Record<string, unknown>)[f] = (master as Record<string, unknown>)[f];
+      result.clashes = [...result.clashes.filter((c) => !unit.includes(c.field)), hit];
+    }
+    return result;
+  };
+
+  /** The merged document if the collection's schema accepts it, else the server's copy with a notice. */
+  const checked = async (merged: Doc, master: Doc): Promise<Doc> => {
+    if (merged._deleted || !rules.schema || rules.schema.safeParse(merged).success) return merged;
+    say('clash', 'Edit replaced by the server', `Your edit to ${await words.subject(master)} could not be combined with another coach's change; the server's version is shown.`, master);
+    return master;
+  };
 
   const resolveRefused = async (input: RxConflictHandlerInput<T>, rejection: Rejection): Promise<Doc> => {
     const base = input.assumedMasterState;
@@ -111,14 +133,14 @@ export function createConflicts<T extends { id: string }>(words: Words<T>, onNot
       say('refusal', 'Edit refused', `${await words.deleting(master)} was refused: ${reason} ${words.shownAgain}`, master);
       return master;
     }
-    const field = rejection.field;
+    const field = rejection.field?.split('.')[0]; // the server names nested fields ("sessions.2.week")
     if (field && field in master) {
       const withoutRefused = { ...local, [field]: (master as Record<string, unknown>)[field] } as Doc;
       const result = merge(base, withoutRefused, master);
       const kept = localEdits(asRecord(withoutRefused), base ? asRecord(base) : null, asRecord(master)).length > 0;
       await refusal(master, rejection, [{ field, value: (local as Record<string, unknown>)[field] }], kept ? 'Your other changes are kept.' : "The server's version is shown again.");
       for (const c of result.clashes) await clash(master, c);
-      return result.merged;
+      return checked(result.merged, master);
     }
     await refusal(master, rejection, localEdits(asRecord(local), base ? asRecord(base) : null, asRecord(master)), "The server's version is shown again.");
     return master;
@@ -141,7 +163,7 @@ export function createConflicts<T extends { id: string }>(words: Words<T>, onNot
       say('removed', words.removedTitle, `Your change to ${await words.subject(local)} was not kept: ${words.removedReason}`, local);
     }
     for (const c of result.clashes) await clash(master, c);
-    return result.merged;
+    return checked(result.merged, master);
   };
 
   return {
@@ -160,10 +182,10 @@ export function createConflicts<T extends { id: string }>(words: Words<T>, onNot
 export function createSyncConflicts(onNotice: NoticeSink, lookup: () => AstralDatabase | null = () => null): SyncConflicts {
   const words = wordsFor(lookup);
   return {
-    athletes: createConflicts(words.athletes, onNotice),
-    groups: createConflicts(words.groups, onNotice),
-    training_plans: createConflicts(words.training_plans, onNotice),
-    plan_assignments: createConflicts(words.plan_assignments, onNotice),
+    athletes: createConflicts(words.athletes, onNotice, { schema: SYNC_DOC_SCHEMAS.athletes }),
+    groups: createConflicts(words.groups, onNotice, { schema: SYNC_DOC_SCHEMAS.groups }),
+    training_plans: createConflicts(words.training_plans, onNotice, { schema: SYNC_DOC_SCHEMAS.training_plans, units: [['weeks', 'sessions']] }),
+    plan_assignments: createConflicts(words.plan_assignments, onNotice, { schema: SYNC_DOC_SCHEMAS.plan_assignments }),
   };
 }
 
