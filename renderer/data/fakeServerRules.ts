@@ -29,8 +29,11 @@ export function refusalOf(store: RuleStore, collection: SyncCollection, current:
   if (!next._deleted) {
     const parsed = SYNC_DOC_SCHEMAS[collection].safeParse(withoutDeleted(next));
     if (!parsed.success) {
+      // As the real server words it (server/http/errors.ts describeZodError): the full, nested path.
       const issue = parsed.error.issues[0];
-      return { code: 'invalid', message: issue?.message ?? 'invalid', ...(issue?.path[0] !== undefined ? { field: String(issue.path[0]) } : {}) };
+      const field = issue ? [...issue.path.map(String), ...(issue.code === 'unrecognized_keys' ? [issue.keys[0] ?? ''] : [])].join('.') : '';
+      const message = issue?.code === 'unrecognized_keys' ? 'unknown field' : (issue?.message ?? 'invalid');
+      return field ? { code: 'invalid', field, message: `${field}: ${message}` } : { code: 'invalid', message };
     }
   }
   switch (collection) {
