@@ -1,10 +1,11 @@
-/** Push order decided per batch (pushed.ts): plan deletes after assignment removals, assignments after new plans, no mutual wait. */
+/** Push order decided per batch (pushed.ts): plan deletes after assignment removals, assignments after new plans, no mutual wait; a merged plan stays valid. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { assignmentId } from '../../shared/domain/assignment';
 import { assignPlan, removeAssignment } from './assignments';
 import type { AstralData } from './database';
 import { FakeSyncServer } from './fakeServer';
-import { createPlan, deletePlan } from './plans';
+import { createPlan, deletePlan, updatePlan } from './plans';
+import { TrainingPlan } from '../../shared/domain/plan';
 import { PUSHED_COLLECTIONS, isCreation, isRemoval, pushAfter } from './pushed';
 import { PUSH_ORDER_WAIT_MS } from './pushHandler';
 import { startSync, type SyncHandle } from './replication';
@@ -116,4 +117,24 @@ describe('push order against the fake server', () => {
     expect(server.get('plan_assignments', assignmentId(uuid(1), made.value.id, '2026-12-07'))?._deleted).toBeFalsy();
     expect(data.notices).toEqual([]);
   });
+
+  it('a plan shortened offline against a session edit on the server ends valid on both sides, with bounded pushes', async () => {
+    const server = serverWithRoster();
+    const { data, sync } = await setup(server);
+    server.offline = true;
+    const p = samplePlan(1);
+    expect(await updatePlan(data.db, p.id, { weeks: 1, name: 'Short base', sessions: p.sessions.filter((s) => s.week === 1) })).toMatchObject({ ok: true });
+    server.put('training_plans', { ...server.get('training_plans', p.id)!, sessions: p.sessions.map((s) => (s.week === 2 ? { ...s, note: 'B' } : s)) });
+    server.offline = false;
+    const before = server.pushes;
+    await settle(data, sync);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(server.pushes - before).toBeLessThan(6);
+    const local = (await data.db.training_plans.findOne(p.id).exec())?.toJSON();
+    expect(TrainingPlan.safeParse(local).success).toBe(true);
+    expect(TrainingPlan.safeParse(server.get('training_plans', p.id)).success).toBe(true);
+    expect(local).toMatchObject({ name: 'Short base', weeks: p.weeks });
+    expect(data.notices.map((n) => n.kind)).toEqual(['clash']);
+  });
 });
+
