@@ -39,12 +39,15 @@ export function liveStream(c: Context, bus: ChangeBus, orgId: string, options: S
   c.header('X-Accel-Buffering', 'no');
   return streamSSE(c, async (stream) => {
     let end: () => void = () => {};
+    // The shutdown signal is shared by every connection: its listener is removed when this one closes,
+    // or listeners would pile up with each connection ever served.
+    const onShutdown = () => end();
     const closed = new Promise<void>((resolve) => {
       end = resolve;
       stream.onAbort(resolve);
       c.req.raw.signal.addEventListener('abort', () => resolve(), { once: true });
       if (options.shutdown?.aborted) resolve();
-      options.shutdown?.addEventListener('abort', () => resolve(), { once: true });
+      options.shutdown?.addEventListener('abort', onShutdown, { once: true });
     });
     let queue: Promise<void> = Promise.resolve();
     let pending = 0;
@@ -78,6 +81,7 @@ export function liveStream(c: Context, bus: ChangeBus, orgId: string, options: S
       send(() => stream.writeSSE({ event: 'ready', data: JSON.stringify({ org_id: orgId }) }));
       await closed;
     } finally {
+      options.shutdown?.removeEventListener('abort', onShutdown);
       clearInterval(heartbeat);
       unsubscribe();
       unregister?.();
