@@ -1,61 +1,14 @@
 /** Push order decided per batch (pushed.ts): plan deletes after assignment removals, assignments after new plans, no mutual wait; a merged plan stays valid. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assignmentId } from '../../shared/domain/assignment';
 import { assignPlan, removeAssignment } from './assignments';
-import type { AstralData } from './database';
-import { FakeSyncServer } from './fakeServer';
 import { createPlan, deletePlan, updatePlan } from './plans';
 import { TrainingPlan } from '../../shared/domain/plan';
-import { PUSHED_COLLECTIONS, isCreation, isRemoval, pushAfter } from './pushed';
+import { isCreation, isRemoval, pushAfter } from './pushed';
 import { PUSH_ORDER_WAIT_MS } from './pushHandler';
-import { startSync, type SyncHandle } from './replication';
-import { reconcileOutbox } from './syncStatus';
-import { openTestDatabase, sampleAthlete, sampleContent, samplePlan, uuid } from './testDb';
+import { sampleContent, samplePlan, uuid } from './testDb';
+import { serverWithRoster, settle, setup } from './testSync';
 
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.reverse()) await c();
-  cleanup = [];
-});
-
-async function setup(server: FakeSyncServer) {
-  const data = await openTestDatabase();
-  const sync = startSync(data, {
-    serverUrl: 'http://sync.test',
-    token: 't',
-    orgId: uuid(500),
-    fetch: server.fetch,
-    live: false,
-    retryTimeMs: 50,
-    log: () => undefined,
-    onUnauthorized: () => undefined,
-    onOutdated: () => undefined,
-  });
-  cleanup.push(async () => {
-    await sync.stop();
-    await data.db.close();
-  });
-  await sync.firstSync;
-  return { data, sync };
-}
-
-const inSync = async (data: AstralData, sync: SyncHandle) => {
-  const all = () => Promise.all(PUSHED_COLLECTIONS.map((c) => sync.replications[c].awaitInSync()));
-  await all();
-  await reconcileOutbox(data.db, all);
-};
-const settle = async (data: AstralData, sync: SyncHandle) => {
-  for (let i = 0; i < 3; i++) await inSync(data, sync);
-};
-
-function serverWithRoster() {
-  const server = new FakeSyncServer();
-  server.role = 'coach';
-  server.put('athletes', sampleAthlete(1, { first_name: 'Ana', last_name: 'Silva' }));
-  server.put('athletes', sampleAthlete(2, { first_name: 'Ben', last_name: 'Adams' }));
-  server.put('training_plans', samplePlan(1));
-  return server;
-}
 const assignment = (n: number, planId: string) => ({
   id: assignmentId(uuid(n), planId, '2026-12-07'),
   athlete_id: uuid(n),

@@ -1,60 +1,12 @@
 /** Replication of groups, training plans and assignments against the fake server: push order, merges, refusals. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assignmentId } from '../../shared/domain/assignment';
 import { assignPlan, endAssignment, removeAssignment } from './assignments';
-import type { AstralData } from './database';
-import { FakeSyncServer } from './fakeServer';
 import { addToGroup, createGroup } from './groups';
 import { createPlan, deletePlan, updatePlan } from './plans';
-import { PUSHED_COLLECTIONS } from './pushed';
-import { startSync, type SyncHandle } from './replication';
-import { readOutbox, reconcileOutbox } from './syncStatus';
-import { openTestDatabase, sampleAthlete, sampleContent, sampleGroup, samplePlan, uuid } from './testDb';
-
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.reverse()) await c();
-  cleanup = [];
-});
-
-async function setup(server: FakeSyncServer) {
-  const data = await openTestDatabase();
-  const sync = startSync(data, {
-    serverUrl: 'http://sync.test',
-    token: 't',
-    orgId: uuid(500),
-    fetch: server.fetch,
-    live: false,
-    retryTimeMs: 50,
-    log: () => undefined,
-    onUnauthorized: () => undefined,
-    onOutdated: () => undefined,
-  });
-  cleanup.push(async () => {
-    await sync.stop();
-    await data.db.close();
-  });
-  await sync.firstSync;
-  return { data, sync };
-}
-
-const inSync = async (data: AstralData, sync: SyncHandle) => {
-  const all = () => Promise.all(PUSHED_COLLECTIONS.map((c) => sync.replications[c].awaitInSync()));
-  await all();
-  await reconcileOutbox(data.db, all);
-};
-const settle = async (data: AstralData, sync: SyncHandle) => {
-  for (let i = 0; i < 3; i++) await inSync(data, sync);
-};
-
-function serverWithRoster() {
-  const server = new FakeSyncServer();
-  server.role = 'coach';
-  server.put('athletes', sampleAthlete(1, { first_name: 'Ana', last_name: 'Silva' }));
-  server.put('athletes', sampleAthlete(2, { first_name: 'Ben', last_name: 'Adams' }));
-  server.put('training_plans', samplePlan(1));
-  return server;
-}
+import { readOutbox } from './syncStatus';
+import { sampleContent, sampleGroup, samplePlan, uuid } from './testDb';
+import { serverWithRoster, settle, setup } from './testSync';
 
 describe('replication of groups, plans and assignments', () => {
   it('pushes a group, a plan and an assignment made offline, in an order the server accepts, and empties the outbox', async () => {

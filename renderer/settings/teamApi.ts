@@ -7,24 +7,14 @@
  * reaches through sync.
  */
 import type { CoachMembership } from '../../shared/domain/organization';
+import type { ApiKey, CreatedApiKey } from '../../shared/domain/api-key';
 import { ApiRequestError, request } from '../session/api';
 
 /** Where and as whom to call: the session's server, token and open organization. */
 export type ServerContext = { serverUrl: string; token: string; orgId: string };
 
-export type ApiKeyInfo = {
-  id: string;
-  name: string;
-  /** The first characters of the key, to tell keys apart. */
-  key_prefix: string;
-  created_by: string | null;
-  created_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-  last_used_at: string | null;
-};
-/** The creation answer: the only time the key itself is seen. */
-export type CreatedApiKey = ApiKeyInfo & { key: string };
+export type ApiKeyInfo = ApiKey;
+export type { CreatedApiKey };
 
 export type RemovedCoach = { coach_id: string; unassigned_athlete_ids: string[] };
 

@@ -4,6 +4,7 @@
  * (a key never manages keys). The key is in the creation answer only; storage: server/apikeys.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { ApiKey, CreatedApiKey } from '../../shared/domain/api-key';
 import { Id, lineText } from '../../shared/domain/common';
 import { MAX_ACTIVE_KEYS, countActiveKeys, createApiKey, listApiKeys, revokeApiKey } from '../apikeys/keys';
 import { requireCaller } from '../auth/authenticate';
@@ -31,19 +32,8 @@ const CreateKey = z
   })
   .meta({ id: 'CreateApiKey' });
 
-const ApiKeyDoc = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    key_prefix: z.string().meta({ description: 'The first characters of the key, to tell keys apart' }),
-    created_by: z.string().nullable(),
-    created_at: z.string(),
-    expires_at: z.string().nullable(),
-    revoked_at: z.string().nullable(),
-    last_used_at: z.string().nullable().meta({ description: 'Last use, to the minute' }),
-  })
-  .meta({ id: 'ApiKey' });
-const CreatedKey = ApiKeyDoc.extend({ key: z.string().meta({ description: 'The key, `ak_...`: shown this once, store it now' }) }).meta({ id: 'CreatedApiKey' });
+const ApiKeyDoc = ApiKey.meta({ id: 'ApiKey' });
+const CreatedKey = CreatedApiKey.meta({ id: 'CreatedApiKey' });
 
 const HEAD_ONLY = { ...ERRORS[403], description: 'Not the signed-in head coach (code `forbidden`); API keys cannot manage keys' };
 

@@ -4,6 +4,7 @@
  * a short prefix to tell keys apart. A key is valid until it is revoked or its expiry passes;
  * every request looks it up again, so revoking takes effect on the next request.
  */
+import type { ApiKey } from '../../shared/domain/api-key';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db/db';
 
@@ -13,16 +14,8 @@ export const MAX_ACTIVE_KEYS = 50;
 /** `last_used_at` is refreshed at most this often per key, so a busy integration does not write on every call. */
 const LAST_USED_RESOLUTION_S = 60;
 
-export type ApiKeyInfo = {
-  id: string;
-  name: string;
-  key_prefix: string;
-  created_by: string | null;
-  created_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-  last_used_at: string | null;
-};
+/** A key as the API shows it (shared/domain/api-key.ts). */
+export type ApiKeyInfo = ApiKey;
 
 export type ActiveApiKey = { id: string; orgId: string; keyHash: string };
 
