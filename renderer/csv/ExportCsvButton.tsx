@@ -10,7 +10,7 @@ import { useCoachNames } from '../data/coaches';
 import { useGroups } from '../data/groups';
 import { rosterCsv } from '../data/rosterCsv';
 import { plural } from '../ui/format';
-import { saveTextFile } from './saveFile';
+import { downloadText } from '../ui/download';
 
 export type ExportCsvButtonProps = { athletes: readonly Athlete[]; fileName?: string } & Omit<ButtonProps, 'children' | 'onClick'>;
 
@@ -30,7 +30,7 @@ export function ExportCsvButton({ athletes, fileName, ...buttonProps }: ExportCs
       {...buttonProps}
       disabled={athletes.length === 0 || buttonProps.disabled}
       title={`Download ${plural(athletes.length, 'athlete')} as a CSV file`}
-      onClick={() => saveTextFile(fileName ?? rosterFileName(), rosterCsv(athletes, { coachNames, groupNames }), 'text/csv;charset=utf-8')}
+      onClick={() => downloadText(fileName ?? rosterFileName(), rosterCsv(athletes, { coachNames, groupNames }), 'text/csv;charset=utf-8')}
     >
       Export CSV
     </Button>

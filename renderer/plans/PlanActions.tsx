@@ -8,7 +8,7 @@ import { deletePlan, duplicatePlan, planFileName, planFileText, setPlanArchived 
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { DotsIcon } from '../ui/icons';
 import { notifyError, useSavedNotice } from '../ui/notify';
-import { downloadText } from './download';
+import { downloadText } from '../ui/download';
 
 export function PlanActions({ plan, assigned }: { plan: TrainingPlan; assigned: number }) {
   const { db } = useAstralData();
