@@ -3,6 +3,7 @@
  * A track runs due north from a start point in equal steps, so its distance is exact; altitude and
  * heart rate follow given functions, so gain and averages are known in advance.
  */
+import { Encoder, Profile } from '@garmin/fitsdk';
 import { EARTH_RADIUS_M } from './geo';
 
 export type TrackPoint = { time: Date; lat: number; lon: number; ele: number; hr: number; distanceM: number };
@@ -154,3 +155,78 @@ export function makeTcx(spec: TcxSpec = {}): string {
 export const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1]);
 /** A ZIP archive's first bytes (export.zip). */
 export const ZIP_BYTES = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0]);
+
+export type FitSessionSpec = { track?: Track; sport?: string; subSport?: string; ascent?: number; withTotals?: boolean };
+export type FitSpec = {
+  sessions?: FitSessionSpec[];
+  /** file_id type; 'course' or 'workout' make a file that is not an activity. */
+  fileType?: string;
+  /** false: records only, as a watch that crashed before saving writes. */
+  withSessions?: boolean;
+  workoutName?: string;
+};
+
+const DEG_TO_SEMICIRCLE = 2 ** 31 / 180;
+
+/** A FIT activity file as a watch writes it: file_id, records, a lap and a session per session, activity. */
+export function makeFit(spec: FitSpec = {}): Uint8Array {
+  const encoder = new Encoder();
+  const sessions = spec.sessions ?? [{}];
+  const tracks = sessions.map((s) => s.track ?? makeTrack());
+  const first = tracks[0]!;
+  encoder.onMesg(Profile.MesgNum.FILE_ID, { manufacturer: 'development', product: 1, timeCreated: first.start, type: spec.fileType ?? 'activity', serialNumber: 1234 });
+  if (spec.workoutName) encoder.onMesg(Profile.MesgNum.WORKOUT, { wktName: spec.workoutName, sport: 'running', numValidSteps: 1 });
+  let end = first.start;
+  sessions.forEach((session, index) => {
+    const track = tracks[index]!;
+    for (const p of track.points) {
+      encoder.onMesg(Profile.MesgNum.RECORD, {
+        timestamp: p.time,
+        positionLat: Math.round(p.lat * DEG_TO_SEMICIRCLE),
+        positionLong: Math.round(p.lon * DEG_TO_SEMICIRCLE),
+        distance: p.distanceM,
+        altitude: p.ele,
+        heartRate: p.hr,
+      });
+    }
+    end = new Date(track.start.getTime() + track.durationS * 1000);
+    if (spec.withSessions === false) return;
+    const totals =
+      session.withTotals === false
+        ? {}
+        : {
+            totalElapsedTime: track.durationS,
+            totalTimerTime: track.durationS,
+            totalDistance: track.distanceM,
+            avgHeartRate: Math.round(track.avgHr),
+            maxHeartRate: track.maxHr,
+            totalAscent: session.ascent ?? Math.round(track.climbM),
+          };
+    encoder.onMesg(Profile.MesgNum.LAP, { messageIndex: index, timestamp: end, startTime: track.start, ...totals, event: 'lap', eventType: 'stop' });
+    encoder.onMesg(Profile.MesgNum.SESSION, {
+      messageIndex: index,
+      timestamp: end,
+      startTime: track.start,
+      sport: session.sport ?? 'running',
+      subSport: session.subSport ?? 'generic',
+      ...totals,
+      firstLapIndex: index,
+      numLaps: 1,
+      event: 'session',
+      eventType: 'stop',
+    });
+  });
+  encoder.onMesg(Profile.MesgNum.ACTIVITY, { timestamp: end, numSessions: sessions.length, type: 'manual', event: 'activity', eventType: 'stop' });
+  return encoder.close();
+}
+
+/** A FIT file cut short (the copy from the watch interrupted). */
+export const truncateFit = (fit: Uint8Array, keep = 0.6): Uint8Array => fit.slice(0, Math.floor(fit.length * keep));
+
+/** A FIT file with one byte of its data changed: same size, checksum no longer matches. */
+export function corruptFit(fit: Uint8Array): Uint8Array {
+  const copy = fit.slice();
+  const at = Math.floor(copy.length / 2);
+  copy[at] = (copy[at] ?? 0) ^ 0x5a;
+  return copy;
+}
