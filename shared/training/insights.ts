@@ -121,7 +121,8 @@ function monotonyInsight({ input, past }: Ctx): Insight | null {
   const m = monotony(trendLoads(past, input.athlete, input.today), input.today);
   if (m.monotony === null) return null;
   const value = round(m.monotony, 1);
-  const words = value > 2 ? 'days are much alike, which Foster links to illness and overtraining above 2' : 'days vary between hard and easy';
+  // Foster 1998: monotony above 2 with a high strain went with most illnesses; under 1.5 is a well varied week.
+  const words = value > 2 ? 'days are much alike, which Foster links to illness and overtraining above 2' : value > 1.5 ? 'days are fairly alike' : 'days vary between hard and easy';
   return {
     key: 'monotony',
     text: `Training monotony ${value.toFixed(1)} over 7 days: ${words} (strain ${round(m.strain)})`,
