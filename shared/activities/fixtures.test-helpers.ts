@@ -168,19 +168,26 @@ export type FitSpec = {
 
 const DEG_TO_SEMICIRCLE = 2 ** 31 / 180;
 
+/** FIT message numbers (the SDK types Profile.MesgNum as a loose record). */
+function mesgNum(name: string): number {
+  const num = Profile.MesgNum[name];
+  if (num === undefined) throw new Error(`unknown FIT message ${name}`);
+  return num;
+}
+
 /** A FIT activity file as a watch writes it: file_id, records, a lap and a session per session, activity. */
 export function makeFit(spec: FitSpec = {}): Uint8Array {
   const encoder = new Encoder();
   const sessions = spec.sessions ?? [{}];
   const tracks = sessions.map((s) => s.track ?? makeTrack());
   const first = tracks[0]!;
-  encoder.onMesg(Profile.MesgNum.FILE_ID, { manufacturer: 'development', product: 1, timeCreated: first.start, type: spec.fileType ?? 'activity', serialNumber: 1234 });
-  if (spec.workoutName) encoder.onMesg(Profile.MesgNum.WORKOUT, { wktName: spec.workoutName, sport: 'running', numValidSteps: 1 });
+  encoder.onMesg(mesgNum('FILE_ID'), { manufacturer: 'development', product: 1, timeCreated: first.start, type: spec.fileType ?? 'activity', serialNumber: 1234 });
+  if (spec.workoutName) encoder.onMesg(mesgNum('WORKOUT'), { wktName: spec.workoutName, sport: 'running', numValidSteps: 1 });
   let end = first.start;
   sessions.forEach((session, index) => {
     const track = tracks[index]!;
     for (const p of track.points) {
-      encoder.onMesg(Profile.MesgNum.RECORD, {
+      encoder.onMesg(mesgNum('RECORD'), {
         timestamp: p.time,
         positionLat: Math.round(p.lat * DEG_TO_SEMICIRCLE),
         positionLong: Math.round(p.lon * DEG_TO_SEMICIRCLE),
@@ -202,8 +209,8 @@ export function makeFit(spec: FitSpec = {}): Uint8Array {
             maxHeartRate: track.maxHr,
             totalAscent: session.ascent ?? Math.round(track.climbM),
           };
-    encoder.onMesg(Profile.MesgNum.LAP, { messageIndex: index, timestamp: end, startTime: track.start, ...totals, event: 'lap', eventType: 'stop' });
-    encoder.onMesg(Profile.MesgNum.SESSION, {
+    encoder.onMesg(mesgNum('LAP'), { messageIndex: index, timestamp: end, startTime: track.start, ...totals, event: 'lap', eventType: 'stop' });
+    encoder.onMesg(mesgNum('SESSION'), {
       messageIndex: index,
       timestamp: end,
       startTime: track.start,
@@ -216,7 +223,7 @@ export function makeFit(spec: FitSpec = {}): Uint8Array {
       eventType: 'stop',
     });
   });
-  encoder.onMesg(Profile.MesgNum.ACTIVITY, { timestamp: end, numSessions: sessions.length, type: 'manual', event: 'activity', eventType: 'stop' });
+  encoder.onMesg(mesgNum('ACTIVITY'), { timestamp: end, numSessions: sessions.length, type: 'manual', event: 'activity', eventType: 'stop' });
   return encoder.close();
 }
 
