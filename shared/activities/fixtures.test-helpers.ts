@@ -3,7 +3,7 @@
  * A track runs due north from a start point in equal steps, so its distance is exact; altitude and
  * heart rate follow given functions, so gain and averages are known in advance.
  */
-import { Encoder, Profile } from '@garmin/fitsdk';
+import { Encoder, Profile, type Mesg } from '@garmin/fitsdk';
 import { EARTH_RADIUS_M } from './geo';
 
 export type TrackPoint = { time: Date; lat: number; lon: number; ele: number; hr: number; distanceM: number };
@@ -168,11 +168,14 @@ export type FitSpec = {
 
 const DEG_TO_SEMICIRCLE = 2 ** 31 / 180;
 
-/** FIT message numbers (the SDK types Profile.MesgNum as a loose record). */
-function mesgNum(name: string): number {
+/**
+ * Writes one FIT message by profile name. The SDK types Profile.MesgNum as a loose record and its
+ * message types take numbers where the encoder also accepts profile strings ('running').
+ */
+function write(encoder: Encoder, name: string, fields: Record<string, unknown>): void {
   const num = Profile.MesgNum[name];
   if (num === undefined) throw new Error(`unknown FIT message ${name}`);
-  return num;
+  encoder.onMesg(num, fields as Mesg);
 }
 
 /** A FIT activity file as a watch writes it: file_id, records, a lap and a session per session, activity. */
@@ -181,13 +184,13 @@ export function makeFit(spec: FitSpec = {}): Uint8Array {
   const sessions = spec.sessions ?? [{}];
   const tracks = sessions.map((s) => s.track ?? makeTrack());
   const first = tracks[0]!;
-  encoder.onMesg(mesgNum('FILE_ID'), { manufacturer: 'development', product: 1, timeCreated: first.start, type: spec.fileType ?? 'activity', serialNumber: 1234 });
-  if (spec.workoutName) encoder.onMesg(mesgNum('WORKOUT'), { wktName: spec.workoutName, sport: 'running', numValidSteps: 1 });
+  write(encoder, 'FILE_ID', { manufacturer: 'development', product: 1, timeCreated: first.start, type: spec.fileType ?? 'activity', serialNumber: 1234 });
+  if (spec.workoutName) write(encoder, 'WORKOUT', { wktName: spec.workoutName, sport: 'running', numValidSteps: 1 });
   let end = first.start;
   sessions.forEach((session, index) => {
     const track = tracks[index]!;
     for (const p of track.points) {
-      encoder.onMesg(mesgNum('RECORD'), {
+      write(encoder, 'RECORD', {
         timestamp: p.time,
         positionLat: Math.round(p.lat * DEG_TO_SEMICIRCLE),
         positionLong: Math.round(p.lon * DEG_TO_SEMICIRCLE),
@@ -209,8 +212,8 @@ export function makeFit(spec: FitSpec = {}): Uint8Array {
             maxHeartRate: track.maxHr,
             totalAscent: session.ascent ?? Math.round(track.climbM),
           };
-    encoder.onMesg(mesgNum('LAP'), { messageIndex: index, timestamp: end, startTime: track.start, ...totals, event: 'lap', eventType: 'stop' });
-    encoder.onMesg(mesgNum('SESSION'), {
+    write(encoder, 'LAP', { messageIndex: index, timestamp: end, startTime: track.start, ...totals, event: 'lap', eventType: 'stop' });
+    write(encoder, 'SESSION', {
       messageIndex: index,
       timestamp: end,
       startTime: track.start,
@@ -223,7 +226,7 @@ export function makeFit(spec: FitSpec = {}): Uint8Array {
       eventType: 'stop',
     });
   });
-  encoder.onMesg(mesgNum('ACTIVITY'), { timestamp: end, numSessions: sessions.length, type: 'manual', event: 'activity', eventType: 'stop' });
+  write(encoder, 'ACTIVITY', { timestamp: end, numSessions: sessions.length, type: 'manual', event: 'activity', eventType: 'stop' });
   return encoder.close();
 }
 
