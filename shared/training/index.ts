@@ -4,4 +4,5 @@ export * from './trend';
 export * from './signals';
 export * from './insights';
 export * from './units';
-export { HISTORY_DAYS, TREND_WEEKS, complianceToDate, hasLoadHistory, pastActivities, trendLoads } from './windows';
+export * from './planned';
+export { HISTORY_DAYS, INPUT_WINDOW_DAYS, TREND_WEEKS, complianceToDate, hasLoadHistory, inputWindowStart, pastActivities, trendLoads } from './windows';

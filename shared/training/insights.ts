@@ -8,7 +8,7 @@ import type { Activity } from '../domain/activity';
 import { RUNNING_SPORTS } from '../domain/activity';
 import type { Figure } from '../domain/signal';
 import { addDays, daysBetween, mondayOf } from '../schedule/dates';
-import { acwr, fitnessFatigue, monotony } from './load';
+import { acwr, fitnessFatigue, monotony, type DailyLoad } from './load';
 import { distanceChange, meanSd, type SignalInput } from './signals';
 import { rollingWeekDistances } from './trend';
 import { formatDay, formatDistance, formatDuration, METERS_PER_MILE, type DistanceUnits } from './units';
@@ -18,7 +18,7 @@ export type Insight = { key: string; text: string; figures: Figure[] };
 export type InsightInput = SignalInput & { units: DistanceUnits };
 export const MAX_INSIGHTS = 6;
 
-type Ctx = { input: InsightInput; past: readonly Activity[] };
+type Ctx = { input: InsightInput; past: readonly Activity[]; loads: DailyLoad[] };
 const fig = (key: string, label: string, value: number, unit: string): Figure => ({ key, label, value, unit });
 const inUnits = (m: number, units: DistanceUnits): number => round(m / (units === 'mi' ? METERS_PER_MILE : 1000), 1);
 
@@ -60,8 +60,8 @@ function formWords(tsb: number): string {
   return 'fatigue has fallen far below fitness, training has dropped off';
 }
 
-function formInsight({ input, past }: Ctx): Insight | null {
-  const last = fitnessFatigue(trendLoads(past, input.athlete, input.today)).at(-1);
+function formInsight({ loads }: Ctx): Insight | null {
+  const last = fitnessFatigue(loads).at(-1);
   if (!last || round(last.ctl) === 0) return null;
   const tsb = round(last.tsb);
   return {
@@ -71,9 +71,9 @@ function formInsight({ input, past }: Ctx): Insight | null {
   };
 }
 
-function acwrInsight({ input, past }: Ctx): Insight | null {
+function acwrInsight({ input, past, loads }: Ctx): Insight | null {
   if (!hasLoadHistory(past, input.today)) return null;
-  const r = acwr(trendLoads(past, input.athlete, input.today), input.today);
+  const r = acwr(loads, input.today);
   if (r.ratio === null) return null;
   const ratio = round(r.ratio, 2);
   const words = ratio < 0.8 ? 'below 0.8, less load than usual' : ratio < 1.3 ? 'within the 0.8 to 1.3 range' : ratio < 1.5 ? 'above 1.3, more load than usual' : 'at 1.5 or more, a load spike';
@@ -117,8 +117,8 @@ function restingHrInsight({ input }: Ctx): Insight | null {
   };
 }
 
-function monotonyInsight({ input, past }: Ctx): Insight | null {
-  const m = monotony(trendLoads(past, input.athlete, input.today), input.today);
+function monotonyInsight({ input, loads }: Ctx): Insight | null {
+  const m = monotony(loads, input.today);
   if (m.monotony === null) return null;
   const value = round(m.monotony, 1);
   // Foster 1998: monotony above 2 with a high strain went with most illnesses; under 1.5 is a well varied week.
@@ -134,7 +134,8 @@ const RULES = [weeklyDistanceInsight, complianceInsight, formInsight, acwrInsigh
 
 /** The insights of today, at most MAX_INSIGHTS, in the order above. */
 export function insights(input: InsightInput): Insight[] {
-  const ctx: Ctx = { input, past: pastActivities(input.activities, input.today) };
+  const past = pastActivities(input.activities, input.today);
+  const ctx: Ctx = { input, past, loads: trendLoads(past, input.athlete, input.today) };
   const out: Insight[] = [];
   for (const rule of RULES) {
     const found = rule(ctx);

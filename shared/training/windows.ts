@@ -53,3 +53,12 @@ export const round = (x: number, places = 0): number => {
   const f = 10 ** places;
   return Math.round(x * f) / f;
 };
+
+/**
+ * How far back a caller of evaluateSignals or insights must read activities and daily metrics:
+ * the 16-week trend (112 days ending today) covers every window above (28-day chronic load, the
+ * 35 days of the distance jump, 28 days of wellness band before a latest measurement of this week).
+ */
+export const INPUT_WINDOW_DAYS = TREND_WEEKS * 7;
+/** The first day of that window. */
+export const inputWindowStart = (today: IsoDate): IsoDate => addDays(today, -INPUT_WINDOW_DAYS + 1);
