@@ -67,7 +67,7 @@ export function createApp(options: AppOptions) {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/', apiApp(options));
-  app.route('/sync', syncApp(options.db, options.store, options.stream));
+  app.route('/sync', syncApp(options.db, options.store, options.services, options.stream));
 
   app.all('/api/*', () => {
     throw new HttpProblem(404, 'not_found', 'No such API route.');

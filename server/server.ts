@@ -14,6 +14,10 @@ import { openDatabase, type DatabaseOptions } from './db/open';
 import { isEmpty, seedDemo } from './demo/seed';
 import { createLogger, type Logger } from './log';
 import { DocumentStore } from './sync/store';
+import { createMailer } from './mail/mailer';
+import type { Services } from './api/deps';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 
 export const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 
@@ -32,6 +36,11 @@ export type ServerOptions = {
   heartbeatMs?: number;
   /** Cheaper password hashing for the demo seed in tests. */
   demoScrypt?: ScryptParams;
+  /** smtp:// URL for outgoing email; without it emails are written as .eml files under `outboxDir`. */
+  smtpUrl?: string;
+  /** Where .eml files go without SMTP (default: `{ASTRAL_DATA_DIR}/outbox`, or a temp folder for in-memory databases). */
+  outboxDir?: string;
+  mailFrom?: string;
 };
 
 export type AstralServer = {
@@ -41,6 +50,8 @@ export type AstralServer = {
   logger: Logger;
   /** True when this start seeded the demo organization. */
   seeded: boolean;
+  /** Email and the public address of links (publicUrl is final once startServer listens). */
+  services: Services;
   /** Ends open live streams (first step of a shutdown). */
   endStreams(): void;
   close(): Promise<void>;
@@ -67,9 +78,18 @@ export async function createServer(options: ServerOptions): Promise<AstralServer
     throw err;
   }
   const shutdown = new AbortController();
+  const mailer = createMailer({
+    smtpUrl: options.smtpUrl,
+    outboxDir: options.outboxDir ?? defaultOutbox(options.database),
+    from: options.mailFrom ?? 'Astral Coach <no-reply@astral.local>',
+    log: (message) => logger.info(message),
+  });
+  // The public address is known only once listening (port 0 in tests): startServer sets it.
+  const services: Services = { mailer, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8787' };
   const app = createApp({
     db,
     store,
+    services,
     logger,
     signup: options.signup ?? 'closed',
     dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD_DIR,
@@ -81,12 +101,19 @@ export async function createServer(options: ServerOptions): Promise<AstralServer
     store,
     logger,
     seeded,
+    services,
     endStreams: () => shutdown.abort(),
     async close() {
       shutdown.abort();
+      await mailer.close().catch(() => {});
       await db.close();
     },
   };
+}
+
+function defaultOutbox(database: DatabaseOptions): string {
+  if (database.kind === 'pglite' && database.dataDir) return join(database.dataDir, 'outbox');
+  return join(tmpdir(), 'astral-outbox');
 }
 
 export type RunningServer = AstralServer & { url: string; port: number; publicUrl: string };
@@ -103,6 +130,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw err;
   });
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  server.services.publicUrl = options.publicUrl ?? url;
   let closing: Promise<void> | null = null;
   return {
     ...server,

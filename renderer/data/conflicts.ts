@@ -186,6 +186,10 @@ export function createSyncConflicts(onNotice: NoticeSink, lookup: () => AstralDa
     groups: createConflicts(words.groups, onNotice, { schema: SYNC_DOC_SCHEMAS.groups }),
     training_plans: createConflicts(words.training_plans, onNotice, { schema: SYNC_DOC_SCHEMAS.training_plans, units: [['weeks', 'sessions']] }),
     plan_assignments: createConflicts(words.plan_assignments, onNotice, { schema: SYNC_DOC_SCHEMAS.plan_assignments }),
+    invitations: createConflicts(words.invitations, onNotice, { schema: SYNC_DOC_SCHEMAS.invitations }),
+    activities: createConflicts(words.activities, onNotice, { schema: SYNC_DOC_SCHEMAS.activities }),
+    daily_metrics: createConflicts(words.daily_metrics, onNotice, { schema: SYNC_DOC_SCHEMAS.daily_metrics }),
+    attention_signals: createConflicts(words.attention_signals, onNotice, { schema: SYNC_DOC_SCHEMAS.attention_signals }),
   };
 }
 

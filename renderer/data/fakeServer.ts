@@ -14,6 +14,10 @@ const NOUN: Record<SyncCollection, string> = {
   groups: 'group',
   training_plans: 'training plan',
   plan_assignments: 'plan assignment',
+  invitations: 'invitation',
+  activities: 'activity',
+  daily_metrics: 'daily measurement',
+  attention_signals: 'attention signal',
 };
 
 type Row = { doc: Record<string, unknown>; seq: number };
@@ -26,6 +30,10 @@ export class FakeSyncServer implements RuleStore {
     groups: new Map(),
     training_plans: new Map(),
     plan_assignments: new Map(),
+    invitations: new Map(),
+    activities: new Map(),
+    daily_metrics: new Map(),
+    attention_signals: new Map(),
   };
   role: CoachRole = 'head_coach';
   pushes = 0;
@@ -52,9 +60,10 @@ export class FakeSyncServer implements RuleStore {
     if (this.offline) throw new TypeError('Failed to fetch');
     if (this.failWith) return json(this.failWith, { error: { code: 'fail', message: 'failed' } });
     const url = new URL(input);
-    const match = /\/sync\/v\d+\/orgs\/[^/]+\/(athletes|coaches|groups|training_plans|plan_assignments)\/(pull|push)$/.exec(url.pathname);
+    const match = /\/sync\/v\d+\/orgs\/[^/]+\/([a-z_]+)\/(pull|push)$/.exec(url.pathname);
     if (!match) return json(404, { error: { code: 'not_found', message: 'no route' } });
     const collection = match[1] as SyncCollection;
+    if (!Object.hasOwn(this.rows, collection)) return json(404, { error: { code: 'not_found', message: 'No such collection.' } });
     if (match[2] === 'pull') {
       const since = Number(url.searchParams.get('seq') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 200);

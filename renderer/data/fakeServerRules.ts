@@ -76,6 +76,12 @@ export function refusalOf(store: RuleStore, collection: SyncCollection, current:
       if (plan.archived) return { code: 'plan_archived', field: 'training_plan_id', message: `${String(plan.name)} is archived: it cannot be assigned (unarchive it first).` };
       return null;
     }
+    // The rules of these live on the real server only (server/sync/rules); the fake stores what it gets.
+    case 'invitations':
+    case 'activities':
+    case 'daily_metrics':
+    case 'attention_signals':
+      return null;
   }
 }
 

@@ -11,6 +11,7 @@ import { PLAN_LEVEL_LABELS, type TrainingPlan } from '../../shared/domain/plan';
 import type { SyncDocs } from '../../shared/sync/protocol';
 import type { AstralDatabase } from './database';
 import type { PushedCollection } from './pushed';
+import { activityWords, dailyMetricWords, invitationWords, signalWords } from './noticeWordsProfile';
 
 export type NoticeLinks = { route?: string; athleteId?: string };
 
@@ -170,7 +171,16 @@ function assignmentWords(lookup: Lookup): Words<PlanAssignment> {
 export type AllWords = { [C in PushedCollection]: Words<SyncDocs[C]> };
 
 export function wordsFor(lookup: Lookup): AllWords {
-  return { athletes: athleteWords(lookup), training_plans: planWords(), groups: groupWords(), plan_assignments: assignmentWords(lookup) };
+  return {
+    athletes: athleteWords(lookup),
+    training_plans: planWords(),
+    groups: groupWords(),
+    plan_assignments: assignmentWords(lookup),
+    invitations: invitationWords(),
+    activities: activityWords(),
+    daily_metrics: dailyMetricWords(),
+    attention_signals: signalWords(),
+  };
 }
 
 /** The page a notice is about: its route, else its athlete (notices stored before routes existed). */

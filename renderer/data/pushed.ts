@@ -10,7 +10,9 @@
  */
 import type { SyncCollection } from '../../shared/sync/protocol';
 
-export const PUSHED_COLLECTIONS = ['groups', 'athletes', 'training_plans', 'plan_assignments'] as const satisfies readonly SyncCollection[];
+export const PUSHED_COLLECTIONS = [
+  'groups', 'athletes', 'training_plans', 'plan_assignments', 'invitations', 'activities', 'daily_metrics', 'attention_signals',
+] as const satisfies readonly SyncCollection[];
 export type PushedCollection = (typeof PUSHED_COLLECTIONS)[number];
 
 /** What a push row says about itself: its new state and the server state it was based on. */
@@ -26,6 +28,10 @@ const REFERS_TO: Record<PushedCollection, readonly PushedCollection[]> = {
   athletes: ['groups'], // any change may add a new group id
   training_plans: [],
   plan_assignments: ['training_plans'], // only a creation or revival names a plan
+  invitations: ['groups', 'training_plans'], // a new invitation may name a group and a plan
+  activities: [],
+  daily_metrics: [],
+  attention_signals: [],
 };
 
 /** Collections that must be in sync before this one's deletes are pushed. */
@@ -34,11 +40,15 @@ export const DELETE_AFTER: Record<PushedCollection, readonly PushedCollection[]>
   athletes: [],
   training_plans: ['plan_assignments'],
   plan_assignments: [],
+  invitations: [],
+  activities: [],
+  daily_metrics: [],
+  attention_signals: [],
 };
 
 /** The collections to bring in sync before pushing these (non-delete, for DELETE_AFTER ones) rows. */
 export function pushAfter(collection: PushedCollection, rows: readonly OrderRow[]): readonly PushedCollection[] {
-  const waits = collection === 'plan_assignments' ? rows.some(isCreation) : rows.some((r) => !isRemoval(r));
+  const waits = collection === 'plan_assignments' || collection === 'invitations' ? rows.some(isCreation) : rows.some((r) => !isRemoval(r));
   return waits ? REFERS_TO[collection] : [];
 }
 

@@ -108,7 +108,7 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
     SYNC_COLLECTIONS.map((c) => [c, new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>()]),
   ) as { [C in SyncCollection]: Subject<RxReplicationPullStreamItem<SyncDocs[C], Checkpoint>> };
 
-  const order = pushOrder((c) => replications[c].awaitInSync());
+  const order = pushOrder((c) => replications[c]?.awaitInSync() ?? Promise.resolve(true));
 
   function pushOptions<C extends PushedCollection>(collection: C): ReplicationPushOptions<SyncDocs[C]> {
     return {
@@ -152,16 +152,12 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
     });
   }
 
-  const replications: Replications = {
-    athletes: replicate('athletes'),
-    coaches: replicate('coaches'),
-    groups: replicate('groups'),
-    training_plans: replicate('training_plans'),
-    plan_assignments: replicate('plan_assignments'),
-  };
+  // Every collection the database has (all of them in the app; tests may open a subset).
+  const present = SYNC_COLLECTIONS.filter((c) => Object.hasOwn(db.collections, c));
+  const replications = Object.fromEntries(present.map((c) => [c, replicate(c)])) as Replications;
   const all = Object.values(replications) as RxReplicationState<unknown, Checkpoint>[];
 
-  const pushed = PUSHED_COLLECTIONS.map((c) => replications[c] as RxReplicationState<unknown, Checkpoint>);
+  const pushed = PUSHED_COLLECTIONS.filter((c) => present.includes(c)).map((c) => replications[c] as RxReplicationState<unknown, Checkpoint>);
   // Outbox bookkeeping: whenever a pushed collection's replication goes idle, see what got acknowledged.
   let reconciling = false;
   let reconcileAgain = false;
@@ -198,7 +194,7 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
   const onEvent = (event: SseEvent) => {
     if (event.event === 'ready') {
       useLiveSyncState.getState().set({ connection: 'online' });
-      for (const c of SYNC_COLLECTIONS) streams[c].next('RESYNC');
+      for (const c of present) streams[c].next('RESYNC');
       void reconcile();
       return;
     }
@@ -210,7 +206,7 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
       return;
     }
     const collection = change.collection as SyncCollection;
-    if (SYNC_COLLECTIONS.includes(collection)) prompts.request(collection);
+    if (present.includes(collection)) prompts.request(collection);
   };
 
   // A burst of change events becomes one pull per collection.

@@ -10,12 +10,19 @@ import type { Group } from '../../shared/domain/group';
 import type { CoachMembership } from '../../shared/domain/organization';
 import type { PlanContent, TrainingPlan } from '../../shared/domain/plan';
 import type { NoticeDraft } from './conflicts';
+import type { SyncCollection } from '../../shared/sync/protocol';
 import { openAstralDatabase, validatedStorage, type AstralData } from './database';
 
 let devMode = false;
 let counter = 0;
 
-export async function openTestDatabase(): Promise<AstralData & { notices: NoticeDraft[] }> {
+/**
+ * The collections a test database has unless a test asks for others: the roster and plan ones.
+ * Two clients in one process must stay under RxDB's 13 open collections (DESIGN.md).
+ */
+export const TEST_COLLECTIONS: readonly SyncCollection[] = ['athletes', 'coaches', 'groups', 'training_plans', 'plan_assignments'];
+
+export async function openTestDatabase(collections: readonly SyncCollection[] = TEST_COLLECTIONS): Promise<AstralData & { notices: NoticeDraft[] }> {
   if (!devMode) {
     devMode = true;
     disableWarnings();
@@ -26,6 +33,7 @@ export async function openTestDatabase(): Promise<AstralData & { notices: Notice
     name: `astral-test-${Date.now().toString(36)}-${counter++}`,
     storage: validatedStorage(getRxStorageMemory()),
     multiInstance: false,
+    collections,
     onNotice: (n) => notices.push(n),
   });
   return { ...data, notices };
@@ -47,6 +55,11 @@ export function sampleAthlete(n: number, patch: Partial<Athlete> = {}): Athlete 
     status: 'active',
     coach_ids: [],
     group_ids: [],
+    goal_race: null,
+    target_pace_s_per_km: null,
+    max_hr: null,
+    resting_hr: null,
+    integrations: [],
     created_at: '2026-01-01T00:00:00.000Z',
     updated_at: '2026-01-01T00:00:00.000Z',
     ...patch,

@@ -39,7 +39,7 @@ export async function setup(server: FakeSyncServer) {
 }
 
 export const inSync = async (data: AstralData, sync: SyncHandle) => {
-  const all = () => Promise.all(PUSHED_COLLECTIONS.map((c) => sync.replications[c].awaitInSync()));
+  const all = () => Promise.all(PUSHED_COLLECTIONS.map((c) => sync.replications[c]?.awaitInSync()));
   await all();
   await reconcileOutbox(data.db, all);
 };

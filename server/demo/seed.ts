@@ -91,6 +91,11 @@ export async function seedDemo(store: DocumentStore, password: string, scrypt?: 
           status,
           coach_ids,
           group_ids,
+          goal_race: null,
+          target_pace_s_per_km: null,
+          max_hr: null,
+          resting_hr: null,
+          integrations: [],
           created_at: now,
           updated_at: now,
         };

@@ -19,13 +19,18 @@ const athlete: Athlete = {
   status: 'active',
   coach_ids: [],
   group_ids: [],
+  goal_race: null,
+  target_pace_s_per_km: null,
+  max_hr: null,
+  resting_hr: null,
+  integrations: [],
   created_at: '2024-01-01T00:00:00.000Z',
   updated_at: '2024-01-02T00:00:00.000Z',
 };
 const stored: StoredDoc = { collection: 'athletes', id: athlete.id, data: athlete, seq: 7, deleted: false };
 const master = { ...athlete, _deleted: false };
 const decide = (next: Record<string, unknown>, assumed: Record<string, unknown> | null = master, role: 'coach' | 'head_coach' = 'coach', s: StoredDoc | null = stored) =>
-  decidePushRow({ collection: 'athletes', parsed: parsePushedDoc('athletes', next), assumed, stored: s, role, now });
+  decidePushRow({ collection: 'athletes', parsed: parsePushedDoc('athletes', next), assumed, stored: s, role, coachId: '00000000-0000-4000-8000-0000000000c1', now });
 
 describe('parsePushedDoc', () => {
   it('drops RxDB meta fields, keeps _deleted, normalises like the schema', () => {
@@ -114,7 +119,7 @@ const assignment = {
 function decideIn(collection: SyncCollection, next: Record<string, unknown>, storedData: Record<string, unknown> | null, storedDeleted = false, role: 'coach' | 'head_coach' = 'coach') {
   const s: StoredDoc | null = storedData ? { collection, id: String(storedData.id), data: storedData, seq: 3, deleted: storedDeleted } : null;
   const assumed = storedData ? { ...storedData, _deleted: storedDeleted } : null;
-  return decidePushRow({ collection, parsed: parsePushedDoc(collection, next), assumed, stored: s, role, now });
+  return decidePushRow({ collection, parsed: parsePushedDoc(collection, next), assumed, stored: s, role, coachId: '00000000-0000-4000-8000-0000000000c1', now });
 }
 
 describe('decidePushRow: groups, training plans, plan assignments', () => {

@@ -19,6 +19,9 @@ import { checkAthleteChange, type Athlete } from '../../shared/domain/athlete';
 import type { CoachRole } from '../../shared/domain/organization';
 import { SYNC_DOC_SCHEMAS, sameDocumentState, type Rejection, type SyncCollection, type WithDeleted } from '../../shared/sync/protocol';
 import { describeZodError } from '../http/errors';
+import type { Refusal } from './references';
+import { refuseInvitationChange, refuseInvitationCreate, type DecisionContext } from './rules/invitations';
+import { refuseProfileChange, refuseProfileCreate } from './rules/profile';
 import type { DocData, StoredDoc } from './store';
 
 export type ParsedRow = { ok: true; id: string; doc: DocData; deleted: boolean } | { ok: false; id: string; message: string; field?: string };
@@ -29,6 +32,10 @@ const NOUN: Record<SyncCollection, string> = {
   groups: 'group',
   training_plans: 'training plan',
   plan_assignments: 'plan assignment',
+  invitations: 'invitation',
+  activities: 'activity',
+  daily_metrics: 'daily measurement',
+  attention_signals: 'attention signal',
 };
 
 /** Parses `newDocumentState` with the collection's schema; `_`-prefixed RxDB fields other than `_deleted` are dropped. */
@@ -65,10 +72,13 @@ export type PushInput = {
   assumed: Record<string, unknown> | null | undefined;
   stored: StoredDoc | null;
   role: CoachRole;
+  /** The pushing coach's membership id. */
+  coachId: string;
   now: string;
 };
 
-export function decidePushRow({ collection, parsed, assumed, stored, role, now }: PushInput): PushDecision {
+export function decidePushRow({ collection, parsed, assumed, stored, role, coachId, now }: PushInput): PushDecision {
+  const ctx: DecisionContext = { role, coachId, now };
   if (!parsed.ok) return refuse(parsed.id, 'invalid', parsed.message, parsed.field);
   const next: WithDeleted<DocData> = { ...parsed.doc, _deleted: parsed.deleted };
   const master = stored ? { ...stored.data, _deleted: stored.deleted } : null;
@@ -79,12 +89,12 @@ export function decidePushRow({ collection, parsed, assumed, stored, role, now }
     if (assumed) return refuse(parsed.id, 'not_found', `No such ${NOUN[collection]} in this organization.`);
     // Created and deleted again before it was ever pushed: there is nothing to store.
     if (parsed.deleted) return { kind: 'skip' };
-    const refusal = authoriseCreate(collection, parsed.id, parsed.doc);
+    const refusal = authoriseCreate(collection, parsed.id, parsed.doc, ctx);
     if (refusal) return refusal;
     return { kind: 'write', doc: { ...parsed.doc, created_at: now, updated_at: now }, deleted: false };
   }
 
-  const refusal = authorise(collection, stored, parsed.doc, parsed.deleted, role);
+  const refusal = authorise(collection, stored, parsed.doc, parsed.deleted, ctx);
   if (refusal) return refusal;
   return { kind: 'write', doc: { ...parsed.doc, created_at: stored.data.created_at, updated_at: now }, deleted: parsed.deleted };
 }
@@ -93,8 +103,9 @@ export function decidePushRow({ collection, parsed, assumed, stored, role, now }
  * Role and per-document rules for a change to a stored document. Rules that need other documents
  * (a unique group name, a plan in use, an assignment's athlete and plan) are in references.ts.
  */
-function authorise(collection: SyncCollection, stored: StoredDoc, doc: DocData, deleted: boolean, role: CoachRole): PushDecision | null {
+function authorise(collection: SyncCollection, stored: StoredDoc, doc: DocData, deleted: boolean, ctx: DecisionContext): PushDecision | null {
   const id = stored.id;
+  const role = ctx.role;
   switch (collection) {
     case 'coaches':
       return refuse(id, 'forbidden', 'Coach memberships are managed by the server.');
@@ -119,6 +130,12 @@ function authorise(collection: SyncCollection, stored: StoredDoc, doc: DocData, 
       if (stored.deleted && deleted) return refuse(id, 'forbidden', 'This plan assignment was removed.');
       return null;
     }
+    case 'invitations':
+      return fromRefusal(id, refuseInvitationChange(stored, doc, deleted, ctx));
+    case 'activities':
+    case 'daily_metrics':
+    case 'attention_signals':
+      return fromRefusal(id, refuseProfileChange(collection, stored, doc, deleted, ctx));
   }
 }
 
@@ -128,7 +145,7 @@ const FIXED_FIELD_LABELS: Record<(typeof PLAN_ASSIGNMENT_FIXED_FIELDS)[number], 
   start_date: 'The start date',
 };
 
-function authoriseCreate(collection: SyncCollection, id: string, doc: DocData): PushDecision | null {
+function authoriseCreate(collection: SyncCollection, id: string, doc: DocData, ctx: DecisionContext): PushDecision | null {
   switch (collection) {
     case 'athletes':
       return refuse(id, 'forbidden', 'Athletes join through invitations; they cannot be created in the app.');
@@ -144,8 +161,16 @@ function authoriseCreate(collection: SyncCollection, id: string, doc: DocData): 
       }
       return null;
     }
+    case 'invitations':
+      return fromRefusal(id, refuseInvitationCreate(doc, ctx));
+    case 'activities':
+    case 'daily_metrics':
+    case 'attention_signals':
+      return fromRefusal(id, refuseProfileCreate(collection, doc, ctx));
   }
 }
+
+const fromRefusal = (id: string, r: Refusal | null): PushDecision | null => (r ? refuse(id, r.code, r.message, r.field) : null);
 
 function refuse(id: string, code: string, message: string, field?: string): PushDecision {
   return { kind: 'refuse', rejection: field === undefined ? { id, code, message } : { id, code, message, field } };

@@ -14,6 +14,8 @@ import type { Athlete } from '../../shared/domain/athlete';
 import type { Group } from '../../shared/domain/group';
 import type { TrainingPlan } from '../../shared/domain/plan';
 import type { SyncCollection } from '../../shared/sync/protocol';
+import { afterInvitationWrite, invitationReferences, type RuleContext } from './rules/invitations';
+import { afterProfilePush, profileReferences } from './rules/profile';
 import type { DocData, OrgWriter, StoredDoc } from './store';
 
 /** A refusal in the shape of a push rejection (without the row id) and of an API error. */
@@ -118,6 +120,12 @@ export async function checkReferences(w: OrgWriter, collection: SyncCollection, 
       const plan = await assignablePlan(w, a.training_plan_id);
       return 'refusal' in plan ? plan.refusal : null;
     }
+    case 'invitations':
+      return invitationReferences(w, doc, deleted, stored);
+    case 'activities':
+    case 'daily_metrics':
+    case 'attention_signals':
+      return profileReferences(w, collection, doc, deleted, stored);
   }
 }
 
@@ -131,7 +139,17 @@ export async function removeGroupFromAthletes(w: OrgWriter, groupId: string, now
   return athletes.map((a) => a.id);
 }
 
-/** What a written document changes elsewhere, in the same write: a deleted group leaves its athletes. */
-export async function cascade(w: OrgWriter, collection: SyncCollection, doc: DocData, deleted: boolean, stored: StoredDoc | null, now: string): Promise<void> {
-  if (collection === 'groups' && deleted && stored && !stored.deleted) await removeGroupFromAthletes(w, String(doc.id), now);
+/**
+ * What a written document changes elsewhere, in the same write: a deleted group leaves its
+ * athletes; an invitation registers its link token hash and queues its emails.
+ */
+export async function cascade(w: OrgWriter, collection: SyncCollection, doc: DocData, deleted: boolean, stored: StoredDoc | null, ctx: RuleContext): Promise<void> {
+  if (collection === 'groups' && deleted && stored && !stored.deleted) await removeGroupFromAthletes(w, String(doc.id), ctx.now);
+  if (collection === 'invitations') await afterInvitationWrite(w, doc, stored, ctx);
+}
+
+/** After every row of one push, in the same write (`written`: the rows this push stored, in order). */
+export async function afterPush(w: OrgWriter, collection: SyncCollection, written: StoredDoc[], ctx: RuleContext): Promise<void> {
+  if (written.length === 0) return;
+  if (collection === 'activities' || collection === 'daily_metrics' || collection === 'attention_signals') await afterProfilePush(w, collection, written, ctx);
 }

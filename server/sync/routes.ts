@@ -21,14 +21,16 @@ import { sessionActive } from '../auth/sessions';
 import type { Db } from '../db/db';
 import { HttpProblem, invalidRequest } from '../http/errors';
 import { decidePushRow, parsePushedDoc } from './push';
-import { cascade, checkReferences } from './references';
-import { findMembership, withDeleted, type DocData, type DocumentStore, type OrgWriter } from './store';
+import { afterPush, cascade, checkReferences } from './references';
+import type { RuleContext } from './rules/invitations';
+import { findMembership, withDeleted, type DocData, type DocumentStore, type OrgWriter, type StoredDoc } from './store';
 import { liveStream, type StreamOptions } from './stream';
 import { requireCoach, type MemberEnv } from '../auth/membership';
+import type { Services } from '../api/deps';
 
 const isCollection = (c: string): c is SyncCollection => (SYNC_COLLECTIONS as readonly string[]).includes(c);
 
-export function syncApp(db: Db, store: DocumentStore, streamOptions: StreamOptions = {}) {
+export function syncApp(db: Db, store: DocumentStore, services: Services, streamOptions: StreamOptions = {}) {
   const app = new Hono<MemberEnv>();
 
   app.use('/:version/*', async (c, next) => {
@@ -75,7 +77,7 @@ export function syncApp(db: Db, store: DocumentStore, streamOptions: StreamOptio
     // The rows as JSON.parse made them, not zod's copies: z.record copies keys with plain assignment,
     // so a `"__proto__"` key would vanish (or set the copy's prototype) instead of being refused as unknown.
     const rows = (raw as z.infer<typeof PushRequest>).rows;
-    const result = await store.write(member.orgId, (w) => pushRows(w, collection, member.userId, rows));
+    const result = await store.write(member.orgId, (w) => pushRows(w, collection, member.userId, rows, services));
     return c.json(result);
   });
 
@@ -89,12 +91,14 @@ type Rows = z.infer<typeof PushRequest>['rows'];
  * rules that read other documents (references.ts), then the write and what it cascades to. A
  * refused or conflicting row is answered with the server's master state.
  */
-async function pushRows(w: OrgWriter, collection: SyncCollection, userId: string, rows: Rows): Promise<PushResponse<DocData>> {
+async function pushRows(w: OrgWriter, collection: SyncCollection, userId: string, rows: Rows, services: Services): Promise<PushResponse<DocData>> {
   const conflicts: WithDeleted<DocData>[] = [];
   const rejections: Rejection[] = [];
   const membership = await w.membership(userId);
   const now = new Date().toISOString();
   const seen = new Set<string>();
+  const writtenRows: StoredDoc[] = [];
+  const ctx: RuleContext | null = membership ? { role: membership.role, coachId: membership.id, now, services } : null;
   for (const row of rows) {
     const parsed = parsePushedDoc(collection, row.newDocumentState);
     const stored = parsed.id ? await w.read(collection, parsed.id) : null;
@@ -102,7 +106,7 @@ async function pushRows(w: OrgWriter, collection: SyncCollection, userId: string
       if (rejection) rejections.push(rejection);
       if (stored) conflicts.push(withDeleted(stored));
     };
-    if (!membership) {
+    if (!membership || !ctx) {
       answerMaster({ id: parsed.id, code: 'forbidden', message: 'You are no longer a coach of this organization.' });
       continue;
     }
@@ -111,7 +115,7 @@ async function pushRows(w: OrgWriter, collection: SyncCollection, userId: string
       continue;
     }
     seen.add(parsed.id);
-    const decision = decidePushRow({ collection, parsed, assumed: row.assumedMasterState, stored, role: membership.role, now });
+    const decision = decidePushRow({ collection, parsed, assumed: row.assumedMasterState, stored, role: membership.role, coachId: membership.id, now });
     if (decision.kind === 'skip') continue;
     if (decision.kind === 'conflict' || decision.kind === 'refuse') {
       answerMaster(decision.kind === 'refuse' ? decision.rejection : undefined);
@@ -122,8 +126,9 @@ async function pushRows(w: OrgWriter, collection: SyncCollection, userId: string
       answerMaster({ id: parsed.id, ...refusal });
       continue;
     }
-    await w.put(collection, decision.doc, decision.deleted);
-    await cascade(w, collection, decision.doc, decision.deleted, stored, now);
+    writtenRows.push(await w.put(collection, decision.doc, decision.deleted));
+    await cascade(w, collection, decision.doc, decision.deleted, stored, ctx);
   }
+  if (ctx) await afterPush(w, collection, writtenRows, ctx);
   return { conflicts, rejections };
 }

@@ -105,6 +105,8 @@ async function readDocs(db: Db, orgId: string, collection: SyncCollection, ids: 
 
 export class OrgWriter {
   readonly written: StoredDoc[] = [];
+  /** Work to do once the write committed (e.g. send an email); never run when it rolls back. */
+  readonly committed: (() => Promise<void> | void)[] = [];
 
   constructor(
     readonly tx: Db,
@@ -141,6 +143,10 @@ export class OrgWriter {
 
   membership(userId: string): Promise<Membership | null> {
     return findMembership(this.tx, this.orgId, userId);
+  }
+  /** Runs `fn` after the commit (in order, after the live stream got the change); its errors are logged, never thrown. */
+  afterCommit(fn: () => Promise<void> | void): void {
+    this.committed.push(fn);
   }
 
   /** Stores a document under the next seq of the organization. `data.id` is the document id. */
@@ -218,6 +224,14 @@ export class DocumentStore {
       });
       const done = writer as OrgWriter | null;
       if (done && done.written.length > 0) this.emitWritten(orgId, done.written);
+      if (done) {
+        for (const fn of done.committed) {
+          // Not awaited inside the organization's lock: slow work (SMTP) must not hold other writes.
+          void Promise.resolve()
+            .then(fn)
+            .catch((err: unknown) => console.error(`[store] after-commit work failed: ${String(err)}`));
+        }
+      }
       return result;
     });
   }

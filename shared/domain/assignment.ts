@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../schedule/dates';
 import { Id, Timestamp } from './common';
+import { stableId } from './stable-id';
 
 export const PlanAssignment = z.object({
   id: Id,
@@ -45,29 +46,7 @@ export const BulkAssignRequest = z
 export type BulkAssignRequest = z.infer<typeof BulkAssignRequest>;
 export type BulkAssignOutcome = 'assigned' | 'already_assigned' | 'refused';
 
-/**
- * 128 bits from a non-cryptographic hash of the three parts, written as a UUID (version 8, "custom").
- * Not a secret: only a stable name. Four 32-bit lanes, each mixed with its own multiplier.
- */
+/** The assignment's id: a stable name derived from its athlete, plan and start date. */
 export function assignmentId(athleteId: string, planId: string, startDate: string): string {
-  const input = `plan-assignment|${athleteId.toLowerCase()}|${planId.toLowerCase()}|${startDate}`;
-  let h1 = 0x9e3779b9, h2 = 0x243f6a88, h3 = 0xb7e15162, h4 = 0x85a308d3;
-  for (let i = 0; i < input.length; i++) {
-    const k = input.charCodeAt(i);
-    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
-    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
-    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
-    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
-  }
-  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  h1 ^= h2 ^ h3 ^ h4;
-  h2 ^= h1;
-  h3 ^= h1;
-  h4 ^= h1;
-  const hex = [h1, h2, h3, h4].map((h) => (h >>> 0).toString(16).padStart(8, '0')).join('');
-  const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return stableId(`plan-assignment|${athleteId.toLowerCase()}|${planId.toLowerCase()}|${startDate}`);
 }

@@ -14,6 +14,11 @@ const athlete: Athlete = {
   status: 'active',
   coach_ids: [],
   group_ids: [],
+  goal_race: null,
+  target_pace_s_per_km: null,
+  max_hr: null,
+  resting_hr: null,
+  integrations: [],
   created_at: '2026-01-01T00:00:00.000Z',
   updated_at: '2026-01-01T00:00:00.000Z',
 };

@@ -13,16 +13,23 @@
  * sequence order is commit order and a checkpoint never skips a row. Client clocks are never used.
  */
 import { z } from 'zod';
+import { Activity, DailyMetric } from '../domain/activity';
 import { PlanAssignment } from '../domain/assignment';
 import { Athlete } from '../domain/athlete';
 import { Group } from '../domain/group';
+import { Invitation } from '../domain/invitation';
 import { CoachMembership } from '../domain/organization';
 import { TrainingPlan } from '../domain/plan';
+import { AttentionSignal } from '../domain/signal';
 
-export const SYNC_SCHEMA_VERSION = 1;
+/** 2: athletes gained profile fields (goal race, target pace, heart rates, integrations); invitations, activities, daily metrics and signals replicate. */
+export const SYNC_SCHEMA_VERSION = 2;
 
 /** Replicated collections (DESIGN.md: RxDB allows 13 open collections per process; the app stays at <= 10). */
-export const SYNC_COLLECTIONS = ['athletes', 'coaches', 'groups', 'training_plans', 'plan_assignments'] as const;
+export const SYNC_COLLECTIONS = [
+  'athletes', 'coaches', 'groups', 'training_plans', 'plan_assignments',
+  'invitations', 'activities', 'daily_metrics', 'attention_signals',
+] as const;
 export type SyncCollection = (typeof SYNC_COLLECTIONS)[number];
 
 /** Document schemas per replicated collection (without the `_deleted` flag). */
@@ -32,6 +39,10 @@ export const SYNC_DOC_SCHEMAS = {
   groups: Group,
   training_plans: TrainingPlan,
   plan_assignments: PlanAssignment,
+  invitations: Invitation,
+  activities: Activity,
+  daily_metrics: DailyMetric,
+  attention_signals: AttentionSignal,
 } as const satisfies Record<SyncCollection, z.ZodType>;
 
 export type SyncDocs = {
@@ -40,6 +51,10 @@ export type SyncDocs = {
   groups: Group;
   training_plans: TrainingPlan;
   plan_assignments: PlanAssignment;
+  invitations: Invitation;
+  activities: Activity;
+  daily_metrics: DailyMetric;
+  attention_signals: AttentionSignal;
 };
 export type WithDeleted<T> = T & { _deleted: boolean };
 

@@ -92,6 +92,11 @@ export function generateAthletes(count: number, coachIds: readonly string[], gro
       status: r > 0.93 ? 'suspended' : r > 0.8 ? 'inactive' : 'active',
       coach_ids: rand() < 0.25 ? [] : [pick(coachIds), ...(rand() < 0.1 ? [pick(coachIds)] : [])].filter((c, k, a) => a.indexOf(c) === k),
       group_ids: groupIds.filter(() => rand() < 0.15),
+      goal_race: null,
+      target_pace_s_per_km: null,
+      max_hr: null,
+      resting_hr: null,
+      integrations: [],
       created_at: now,
       updated_at: now,
     };

@@ -66,9 +66,9 @@ describeOnBackends('organization API keys', (server) => {
     expect((await request(server(), 'GET', orgPath(crypto.randomUUID(), '/athletes'), withKey(key))).status).toBe(403);
 
     for (const [method, path] of [
-      ['GET', `/sync/v1/orgs/${head.orgId}/athletes/pull?seq=0&limit=10`],
-      ['POST', `/sync/v1/orgs/${head.orgId}/athletes/push`],
-      ['GET', `/sync/v1/orgs/${head.orgId}/stream`],
+      ['GET', `/sync/v2/orgs/${head.orgId}/athletes/pull?seq=0&limit=10`],
+      ['POST', `/sync/v2/orgs/${head.orgId}/athletes/push`],
+      ['GET', `/sync/v2/orgs/${head.orgId}/stream`],
       ['GET', '/api/v1/me'],
       ['POST', '/api/v1/auth/logout'],
     ] as const) {

@@ -87,7 +87,7 @@ describeOnBackends('plan assignments API', (server) => {
     expect((await plansOf(athlete.id)).body.data).toContainEqual(res.body);
     // Another coach sees it, and open apps pull it.
     expect((await plansOf(athlete.id, (await login(server(), COACH2)).token)).body.data).toContainEqual(res.body);
-    const pulled = await request<{ documents: Record<string, unknown>[] }>(server(), 'GET', `/sync/v1/orgs/${s.orgId}/plan_assignments/pull?seq=0&limit=1000`, { token: s.token });
+    const pulled = await request<{ documents: Record<string, unknown>[] }>(server(), 'GET', `/sync/v2/orgs/${s.orgId}/plan_assignments/pull?seq=0&limit=1000`, { token: s.token });
     expect(pulled.body.documents).toContainEqual(expect.objectContaining({ id: res.body.id, start_date: start, _deleted: false }));
   });
 

@@ -7,7 +7,7 @@ type ErrorBody = { error: { code: string; message: string; field?: string } };
 describeOnBackends('auth, config and server basics', (server) => {
   it('answers /healthz and /api/v1/config', async () => {
     expect((await request(server(), 'GET', '/healthz')).body).toEqual({ status: 'ok' });
-    expect((await request(server(), 'GET', '/api/v1/config')).body).toEqual({ signup: 'closed', sync_schema_version: 1 });
+    expect((await request(server(), 'GET', '/api/v1/config')).body).toEqual({ signup: 'closed', sync_schema_version: 2 });
   });
 
   it('signs in the demo head coach (email case-insensitive) and lists the organization with the role', async () => {
@@ -117,7 +117,7 @@ describeOnBackends('auth, config and server basics', (server) => {
   });
 
   it('answers unknown API and sync routes with a 404 error body, and oversized bodies with 413', async () => {
-    for (const path of ['/api/v1/nope', '/api/v2/auth/login', '/sync/v1/nothing']) {
+    for (const path of ['/api/v1/nope', '/api/v2/auth/login', '/sync/v2/nothing']) {
       const res = await request<ErrorBody>(server(), 'GET', path);
       expect(res.status, path).toBe(404);
       expect(res.body.error.code).toBe('not_found');
@@ -128,7 +128,7 @@ describeOnBackends('auth, config and server basics', (server) => {
   });
 
   it('allows cross-origin calls with an Authorization header (the desktop app) on /api and /sync', async () => {
-    for (const path of ['/api/v1/me', '/sync/v1/orgs/x/athletes/pull']) {
+    for (const path of ['/api/v1/me', '/sync/v2/orgs/x/athletes/pull']) {
       const res = await fetch(`${server().url}${path}`, {
         method: 'OPTIONS',
         headers: { origin: 'app://astral', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },

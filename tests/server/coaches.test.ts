@@ -122,8 +122,8 @@ describeOnBackends('coaches API', (server) => {
     expect(res.body.unassigned_athlete_ids.sort()).toEqual(targets.map((a) => a.id).sort());
 
     // One write: the tombstone and the three athletes take the next four sequence numbers.
-    const pulledCoaches = await request<Pulled>(server(), 'GET', `/sync/v1/orgs/${head.orgId}/coaches/pull?seq=${seqBefore}&limit=100`, { token: head.token });
-    const pulledAthletes = await request<Pulled>(server(), 'GET', `/sync/v1/orgs/${head.orgId}/athletes/pull?seq=${seqBefore}&limit=100`, { token: head.token });
+    const pulledCoaches = await request<Pulled>(server(), 'GET', `/sync/v2/orgs/${head.orgId}/coaches/pull?seq=${seqBefore}&limit=100`, { token: head.token });
+    const pulledAthletes = await request<Pulled>(server(), 'GET', `/sync/v2/orgs/${head.orgId}/athletes/pull?seq=${seqBefore}&limit=100`, { token: head.token });
     expect(pulledCoaches.body.documents).toEqual([expect.objectContaining({ id: free.id, _deleted: true })]);
     expect(pulledAthletes.body.documents.map((d) => d.id).sort()).toEqual(targets.map((a) => a.id).sort());
     expect(pulledAthletes.body.documents.every((d) => !(d.coach_ids as string[]).includes(free.id))).toBe(true);

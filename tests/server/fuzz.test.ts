@@ -26,17 +26,17 @@ describeOnBackends('bad input never yields a 5xx', (server) => {
       fc.asyncProperty(junk, fc.dictionary(fc.string({ maxLength: 12 }), fc.anything(), { maxKeys: 4 }), fc.string({ unit: 'binary', maxLength: 40 }), async (value, fields, text) => {
         const patch = await request(server(), 'PATCH', `/api/v1/organizations/${s.orgId}/athletes/${String(athlete.id)}`, { token: s.token, json: value });
         check(patch, `patch ${JSON.stringify(value)}`);
-        const pushed = await request(server(), 'POST', `/sync/v1/orgs/${s.orgId}/athletes/push`, {
+        const pushed = await request(server(), 'POST', `/sync/v2/orgs/${s.orgId}/athletes/push`, {
           token: s.token,
           json: { rows: [{ newDocumentState: { ...athlete, ...fields }, assumedMasterState: athlete }] },
         });
         check(pushed, `push ${JSON.stringify(fields)}`);
-        check(await request(server(), 'POST', `/sync/v1/orgs/${s.orgId}/athletes/push`, { token: s.token, json: value }), 'push body');
+        check(await request(server(), 'POST', `/sync/v2/orgs/${s.orgId}/athletes/push`, { token: s.token, json: value }), 'push body');
         check(await request(server(), 'POST', '/api/v1/auth/login', { json: value }), 'login');
         const q = encodeURIComponent(text);
         check(await request(server(), 'GET', `/api/v1/organizations/${s.orgId}/athletes?q=${q}&label=${q}&member_level=${q}`, { token: s.token }), `list ${text}`);
         check(await request(server(), 'GET', `/api/v1/organizations/${s.orgId}/athletes?cursor=${q}`, { token: s.token }), `cursor ${text}`);
-        check(await request(server(), 'GET', `/sync/v1/orgs/${s.orgId}/athletes/pull?seq=${q}&limit=${q}`, { token: s.token }), `pull ${text}`);
+        check(await request(server(), 'GET', `/sync/v2/orgs/${s.orgId}/athletes/pull?seq=${q}&limit=${q}`, { token: s.token }), `pull ${text}`);
         check(await request(server(), 'GET', `/api/v1/organizations/${s.orgId}/athletes/${q || 'x'}`, { token: s.token }), `get ${text}`);
         // Keep the probe athlete's master state current for the next run.
         const now = await request<Record<string, unknown>>(server(), 'GET', `/api/v1/organizations/${s.orgId}/athletes/${String(athlete.id)}`, { token: s.token });
@@ -59,8 +59,8 @@ describeOnBackends('bad input never yields a 5xx', (server) => {
       ['PATCH', `${base}/athletes/${id}`, { display_name: 'a\u0000b' }],
       ['PATCH', `${base}/athletes/${id}`, { private_notes: 'a\u0000b' }],
       ['PATCH', `${base}/coaches/a%00b`, { role: 'head_coach' }],
-      ['POST', `/sync/v1/orgs/${s.orgId}/athletes/push`, { rows: [{ newDocumentState: { id: 'a\u0000b' } }] }],
-      ['POST', `/sync/v1/orgs/${s.orgId}/athletes/push`, { rows: [{ newDocumentState: { ...athlete, private_notes: '\u0000' }, assumedMasterState: athlete }] }],
+      ['POST', `/sync/v2/orgs/${s.orgId}/athletes/push`, { rows: [{ newDocumentState: { id: 'a\u0000b' } }] }],
+      ['POST', `/sync/v2/orgs/${s.orgId}/athletes/push`, { rows: [{ newDocumentState: { ...athlete, private_notes: '\u0000' }, assumedMasterState: athlete }] }],
       ['POST', '/api/v1/auth/login', { email: 'a\u0000@b.c', password: '\u0000' }],
     ];
     for (const [method, path, json] of cases) {

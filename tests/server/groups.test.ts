@@ -14,7 +14,7 @@ describeOnBackends('groups API', (server) => {
   const groups = async () => (await call<{ data: Group[] }>('GET', '')).body.data;
   const inGroup = async (groupId: string) => (await request<{ data: Athlete[] }>(server(), 'GET', org(`/athletes?group_id=${groupId}&limit=200`), { token: s.token })).body.data;
   const pull = async <T>(collection: string, seq: number) =>
-    (await request<Pull<T>>(server(), 'GET', `/sync/v1/orgs/${s.orgId}/${collection}/pull?seq=${seq}&limit=1000`, { token: s.token })).body;
+    (await request<Pull<T>>(server(), 'GET', `/sync/v2/orgs/${s.orgId}/${collection}/pull?seq=${seq}&limit=1000`, { token: s.token })).body;
   const lastSeq = async () => Number((await server().db.query<{ seq: string }>('SELECT seq FROM organizations WHERE id = $1', [s.orgId])).rows[0]!.seq);
 
   it('creates a group (201, no athletes yet): listed, and pulled by open apps', async () => {

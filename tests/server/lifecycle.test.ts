@@ -30,7 +30,7 @@ for (const backend of ['pglite', 'postgres'] as const) {
   it.skipIf(backend === 'postgres' && !postgresAvailable())(`sends a heartbeat comment on the live stream, and close() ends open streams promptly [${backend}]`, async () => {
     const s = await startTestServer(backend, { heartbeatMs: 150, demo: true });
     const session = await login(s, 'coach1@demo.local');
-    const stream = await openSse(`${s.url}/sync/v1/orgs/${session.orgId}/stream`, { authorization: `Bearer ${session.token}` });
+    const stream = await openSse(`${s.url}/sync/v2/orgs/${session.orgId}/stream`, { authorization: `Bearer ${session.token}` });
     await stream.next((e) => e.event === 'ready');
     await expect.poll(() => stream.comments.length, { timeout: 5000 }).toBeGreaterThan(0);
     expect(stream.comments[0]).toBe('heartbeat');

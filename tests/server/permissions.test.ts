@@ -105,11 +105,11 @@ const ROWS: Row[] = [
   { route: 'GET /api/v1/organizations/{org_id}/api-keys', expect: HEAD_ONLY(200) },
   { route: 'DELETE /api/v1/organizations/{org_id}/api-keys/{key_id}', expect: HEAD_ONLY(404), params: () => ({ key_id: random() }) },
 
-  { route: 'GET /sync/v1/orgs/{org_id}/athletes/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
-  { route: 'GET /sync/v1/orgs/{org_id}/coaches/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
-  { route: 'GET /sync/v1/orgs/{org_id}/training_plans/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
-  { route: 'POST /sync/v1/orgs/{org_id}/plan_assignments/push', expect: SYNC(200), body: () => ({ rows: [] }) },
-  { route: 'POST /sync/v1/orgs/{org_id}/athletes/push', expect: SYNC(200), body: () => ({ rows: [] }) },
+  { route: 'GET /sync/v2/orgs/{org_id}/athletes/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
+  { route: 'GET /sync/v2/orgs/{org_id}/coaches/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
+  { route: 'GET /sync/v2/orgs/{org_id}/training_plans/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
+  { route: 'POST /sync/v2/orgs/{org_id}/plan_assignments/push', expect: SYNC(200), body: () => ({ rows: [] }) },
+  { route: 'POST /sync/v2/orgs/{org_id}/athletes/push', expect: SYNC(200), body: () => ({ rows: [] }) },
 ];
 
 /** An API key of another organization: refused wherever the organization's own key would get in. */

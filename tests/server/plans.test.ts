@@ -63,14 +63,14 @@ describeOnBackends('training plans API', (server) => {
   });
 
   it('creates a plan (201, sessions sorted by week and day), reads it back, and the sync pull carries it', async () => {
-    const { body: pulled } = await request<{ checkpoint: { seq: number } | null }>(server(), 'GET', `/sync/v1/orgs/${s.orgId}/training_plans/pull?seq=0&limit=1000`, { token: s.token });
+    const { body: pulled } = await request<{ checkpoint: { seq: number } | null }>(server(), 'GET', `/sync/v2/orgs/${s.orgId}/training_plans/pull?seq=0&limit=1000`, { token: s.token });
     const res = await call('POST', '', content());
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ name: 'Track block', level: 'intermediate', weeks: 2, archived: false });
     expect(res.body.sessions.map((x) => [x.week, x.day])).toEqual([[1, 1], [1, 7], [2, 3]]);
     expect(res.body.created_at).toBe(res.body.updated_at);
     expect((await call('GET', `/${res.body.id}`)).body).toEqual(res.body);
-    const after = await request<{ documents: (TrainingPlan & { _deleted: boolean })[] }>(server(), 'GET', `/sync/v1/orgs/${s.orgId}/training_plans/pull?seq=${pulled.checkpoint!.seq}`, { token: s.token });
+    const after = await request<{ documents: (TrainingPlan & { _deleted: boolean })[] }>(server(), 'GET', `/sync/v2/orgs/${s.orgId}/training_plans/pull?seq=${pulled.checkpoint!.seq}`, { token: s.token });
     expect(after.body.documents).toEqual([{ ...res.body, _deleted: false }]);
     // The body of an exported plan file's `plan` imports as it is.
     const copy = await call('POST', '', toPlanFile({ ...res.body, name: 'Track block (copy)' }).plan);
@@ -202,7 +202,7 @@ describeOnBackends('training plans API', (server) => {
         check(await request(server(), 'POST', `${org}/plan-assignments/bulk`, { token: s.token, json: value }), `bulk ${what}`);
         for (const collection of ['training_plans', 'groups', 'plan_assignments']) {
           const doc = { ...plan, _deleted: false, ...fields };
-          const pushed = await request(server(), 'POST', `/sync/v1/orgs/${s.orgId}/${collection}/push`, { token: s.token, json: { rows: [{ newDocumentState: doc, assumedMasterState: { ...plan, _deleted: false } }] } });
+          const pushed = await request(server(), 'POST', `/sync/v2/orgs/${s.orgId}/${collection}/push`, { token: s.token, json: { rows: [{ newDocumentState: doc, assumedMasterState: { ...plan, _deleted: false } }] } });
           check(pushed, `push ${collection} ${JSON.stringify(fields).slice(0, 200)}`);
         }
       }),

@@ -35,7 +35,7 @@ describeOnBackends(
       expect(coaches.body.data).toEqual([expect.objectContaining({ email: 'maria@riverside.test', role: 'head_coach', first_name: 'Maria', last_name: 'López' })]);
       const athletes = await request<{ data: unknown[]; next_cursor: null }>(server(), 'GET', `/api/v1/organizations/${orgId}/athletes`, { token });
       expect(athletes.body).toEqual({ data: [], next_cursor: null });
-      const pulled = await request<{ documents: { role: string }[]; checkpoint: { seq: number } }>(server(), 'GET', `/sync/v1/orgs/${orgId}/coaches/pull?seq=0`, { token });
+      const pulled = await request<{ documents: { role: string }[]; checkpoint: { seq: number } }>(server(), 'GET', `/sync/v2/orgs/${orgId}/coaches/pull?seq=0`, { token });
       expect(pulled.body.documents.map((d) => d.role)).toEqual(['head_coach']);
       expect(pulled.body.checkpoint.seq).toBeGreaterThan(0);
       // The new head coach signs in with the password, and cannot see the demo organization.

@@ -10,7 +10,7 @@ describeOnBackends(
   'live stream lifetime',
   (server) => {
     const open = async (token: string, orgId: string): Promise<SseStream> => {
-      const stream = await openSse(`${server().url}/sync/v1/orgs/${orgId}/stream`, { authorization: `Bearer ${token}` });
+      const stream = await openSse(`${server().url}/sync/v2/orgs/${orgId}/stream`, { authorization: `Bearer ${token}` });
       expect(stream.status).toBe(200);
       await stream.next((e) => e.event === 'ready');
       return stream;
@@ -18,7 +18,7 @@ describeOnBackends(
 
     it('takes the token from the Authorization header only, never from ?token=', async () => {
       const s = await login(server(), COACH1);
-      const res = await request(server(), 'GET', `/sync/v1/orgs/${s.orgId}/stream?token=${s.token}`);
+      const res = await request(server(), 'GET', `/sync/v2/orgs/${s.orgId}/stream?token=${s.token}`);
       expect(res.status).toBe(401);
     });
 

@@ -14,7 +14,7 @@ const stamp = '1999-01-01T00:00:00.000Z';
 
 describeOnBackends('sync push rules of groups, plans and assignments', (server) => {
   let s: Session;
-  const base = () => `/sync/v1/orgs/${s.orgId}`;
+  const base = () => `/sync/v2/orgs/${s.orgId}`;
   const all = async <T>(collection: string) =>
     (await request<{ documents: D<T>[] }>(server(), 'GET', `${base()}/${collection}/pull?seq=0&limit=1000`, { token: s.token })).body.documents;
   const one = async <T extends { id: string }>(collection: string, id: string) => (await all<T>(collection)).find((d) => d.id === id)!;

@@ -15,7 +15,7 @@ const ATHLETE_KEYS = ['_deleted', 'coach_ids', 'created_at', 'display_name', 'em
 describeOnBackends('sync endpoints', (server) => {
   let coach: Session;
   let head: Session;
-  const base = () => `/sync/v1/orgs/${coach.orgId}`;
+  const base = () => `/sync/v2/orgs/${coach.orgId}`;
   const pull = <T = Doc>(collection: string, seq: number, limit = 200, token = coach.token) =>
     request<Pull<T>>(server(), 'GET', `${base()}/${collection}/pull?seq=${seq}&limit=${limit}`, { token });
   const push = <T = Doc>(collection: string, rows: unknown[], token = coach.token) => request<Push<T>>(server(), 'POST', `${base()}/${collection}/push`, { token, json: { rows } });
@@ -149,7 +149,7 @@ describeOnBackends('sync endpoints', (server) => {
     const renamed = await push('groups', [{ newDocumentState: { ...group!, name: otherGroup!.name.toUpperCase() }, assumedMasterState: group }]);
     expect(renamed.body.rejections).toEqual([expect.objectContaining({ code: 'conflict', field: 'name' })]);
     // Through the other organization's URL: not a coach there.
-    const cross = await request<ErrorBody>(server(), 'POST', `/sync/v1/orgs/${other.orgId}/athletes/push`, { token: coach.token, json: { rows: [] } });
+    const cross = await request<ErrorBody>(server(), 'POST', `/sync/v2/orgs/${other.orgId}/athletes/push`, { token: coach.token, json: { rows: [] } });
     expect(cross.status).toBe(403);
     expect(await snapshot(server())).toBe(before);
     expect((await request<Athlete>(server(), 'GET', `/api/v1/organizations/${other.orgId}/athletes/${theirs.id}`, { token: other.token })).body.private_notes).toBe('other club notes');
@@ -195,20 +195,20 @@ describeOnBackends('sync endpoints', (server) => {
     const free = await login(server(), FREE_AGENT);
     const cases: [string, string, Parameters<typeof request>[3], number, string][] = [
       ['GET', '/sync/v0/orgs/ORG/athletes/pull', { token: coach.token }, 426, 'client_outdated'],
-      ['POST', '/sync/v2/orgs/ORG/athletes/push', { token: coach.token, json: { rows: [] } }, 426, 'client_outdated'],
-      ['GET', '/sync/v2/orgs/ORG/stream', { token: coach.token }, 426, 'client_outdated'],
-      ['GET', '/sync/v1/orgs/ORG/users/pull', { token: coach.token }, 404, 'not_found'],
-      ['GET', '/sync/v1/orgs/not-a-uuid/athletes/pull', { token: coach.token }, 404, 'not_found'],
-      ['GET', '/sync/v1/orgs/ORG/athletes/pull', {}, 401, 'unauthorized'],
-      ['GET', '/sync/v1/orgs/ORG/athletes/pull', { token: free.token }, 403, 'forbidden'],
-      ['GET', '/sync/v1/orgs/ORG/athletes/pull?seq=-1', { token: coach.token }, 400, 'invalid_request'],
-      ['GET', '/sync/v1/orgs/ORG/athletes/pull?limit=100000', { token: coach.token }, 400, 'invalid_request'],
-      ['GET', '/sync/v1/orgs/ORG/athletes/pull?seq=abc', { token: coach.token }, 400, 'invalid_request'],
-      ['POST', '/sync/v1/orgs/ORG/athletes/push', { token: coach.token, body: '{"rows": [', headers: { 'content-type': 'application/json' } }, 400, 'invalid_json'],
-      ['POST', '/sync/v1/orgs/ORG/athletes/push', { token: coach.token, json: { rows: 'all' } }, 400, 'invalid_request'],
-      ['POST', '/sync/v1/orgs/ORG/athletes/push', { token: coach.token, json: { rows: [{ newDocumentState: 'x' }] } }, 400, 'invalid_request'],
-      ['POST', '/sync/v1/orgs/ORG/athletes/push', { token: coach.token, json: { rows: Array.from({ length: 501 }, () => ({ newDocumentState: {} })) } }, 400, 'invalid_request'],
-      ['POST', '/sync/v1/orgs/ORG/athletes/push', { token: coach.token, json: { rows: [], extra: 1 } }, 400, 'invalid_request'],
+      ['POST', '/sync/v3/orgs/ORG/athletes/push', { token: coach.token, json: { rows: [] } }, 426, 'client_outdated'],
+      ['GET', '/sync/v3/orgs/ORG/stream', { token: coach.token }, 426, 'client_outdated'],
+      ['GET', '/sync/v2/orgs/ORG/users/pull', { token: coach.token }, 404, 'not_found'],
+      ['GET', '/sync/v2/orgs/not-a-uuid/athletes/pull', { token: coach.token }, 404, 'not_found'],
+      ['GET', '/sync/v2/orgs/ORG/athletes/pull', {}, 401, 'unauthorized'],
+      ['GET', '/sync/v2/orgs/ORG/athletes/pull', { token: free.token }, 403, 'forbidden'],
+      ['GET', '/sync/v2/orgs/ORG/athletes/pull?seq=-1', { token: coach.token }, 400, 'invalid_request'],
+      ['GET', '/sync/v2/orgs/ORG/athletes/pull?limit=100000', { token: coach.token }, 400, 'invalid_request'],
+      ['GET', '/sync/v2/orgs/ORG/athletes/pull?seq=abc', { token: coach.token }, 400, 'invalid_request'],
+      ['POST', '/sync/v2/orgs/ORG/athletes/push', { token: coach.token, body: '{"rows": [', headers: { 'content-type': 'application/json' } }, 400, 'invalid_json'],
+      ['POST', '/sync/v2/orgs/ORG/athletes/push', { token: coach.token, json: { rows: 'all' } }, 400, 'invalid_request'],
+      ['POST', '/sync/v2/orgs/ORG/athletes/push', { token: coach.token, json: { rows: [{ newDocumentState: 'x' }] } }, 400, 'invalid_request'],
+      ['POST', '/sync/v2/orgs/ORG/athletes/push', { token: coach.token, json: { rows: Array.from({ length: 501 }, () => ({ newDocumentState: {} })) } }, 400, 'invalid_request'],
+      ['POST', '/sync/v2/orgs/ORG/athletes/push', { token: coach.token, json: { rows: [], extra: 1 } }, 400, 'invalid_request'],
     ];
     for (const [method, path, options, status, code] of cases) {
       const res = await request<ErrorBody>(server(), method, path.replace('ORG', coach.orgId), options);
