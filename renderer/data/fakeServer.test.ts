@@ -3,7 +3,7 @@ import { FakeSyncServer } from './fakeServer';
 import { sampleAthlete, uuid } from './testDb';
 
 const push = async (server: FakeSyncServer, rows: unknown[]) => {
-  const res = await server.fetch(`http://sync.test/sync/v1/orgs/${uuid(500)}/athletes/push`, { method: 'POST', body: JSON.stringify({ rows }) });
+  const res = await server.fetch(`http://sync.test/sync/v2/orgs/${uuid(500)}/athletes/push`, { method: 'POST', body: JSON.stringify({ rows }) });
   return (await res.json()) as { conflicts: unknown[]; rejections: { id: string; code: string }[] };
 };
 
