@@ -206,3 +206,34 @@ describe('plan compliance', () => {
     expect(compliance(plan, [trail], '2026-03-01', '2026-03-02').completed).toBe(1);
   });
 });
+
+describe('properties over random weeks (seeded)', () => {
+  /** Mulberry32: a small seeded generator, so a failure replays. */
+  const rng = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+
+  it('ratios ignore the load scale, CTL/ATL scale with it, ACWR stays within [0, 4]', () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const r = rng(seed);
+      const loads = Array.from({ length: 60 }, () => (r() < 0.3 ? 0 : Math.round(r() * 200)));
+      const daily = days('2026-06-30', loads);
+      const scaled = days('2026-06-30', loads.map((x) => x * 3));
+      const a = acwr(daily, '2026-06-30');
+      if (a.ratio !== null) {
+        expect(acwr(scaled, '2026-06-30').ratio, `seed ${seed}`).toBeCloseTo(a.ratio, 9);
+        expect(a.ratio).toBeGreaterThanOrEqual(0);
+        expect(a.ratio).toBeLessThanOrEqual(4);
+      }
+      const m = monotony(daily, '2026-06-30');
+      if (m.monotony !== null) expect(monotony(scaled, '2026-06-30').monotony, `seed ${seed}`).toBeCloseTo(m.monotony, 9);
+      const f = fitnessFatigue(daily).at(-1)!;
+      const g = fitnessFatigue(scaled).at(-1)!;
+      expect(g.ctl).toBeCloseTo(3 * f.ctl, 6);
+      expect(g.atl).toBeCloseTo(3 * f.atl, 6);
+    }
+  });
+});
