@@ -3,6 +3,7 @@
  * test file) on each backend, and a small HTTP client. `describeOnBackends` runs the same suite on
  * PGlite and on the throwaway PostgreSQL cluster of global-setup.ts.
  */
+import { EMPTY_PROFILE_FIELDS } from '../../shared/domain/athlete';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
@@ -174,6 +175,7 @@ export async function createOtherOrganization(server: TestServer, email = `other
     status: 'active' as const,
     coach_ids: [],
     group_ids: [],
+    ...EMPTY_PROFILE_FIELDS,
     created_at: now,
     updated_at: now,
   };

@@ -10,7 +10,10 @@ type Pull<T = Doc> = { documents: T[]; checkpoint: { seq: number } | null };
 type Push<T = Doc> = { conflicts: T[]; rejections: { id: string; code: string; message: string; field?: string }[] };
 type ErrorBody = { error: { code: string; message: string; field?: string } };
 
-const ATHLETE_KEYS = ['_deleted', 'coach_ids', 'created_at', 'display_name', 'email', 'first_name', 'group_ids', 'id', 'labels', 'last_name', 'member_level', 'private_notes', 'status', 'updated_at', 'user_id'];
+const ATHLETE_KEYS = [
+  '_deleted', 'coach_ids', 'created_at', 'display_name', 'email', 'first_name', 'goal_race', 'group_ids', 'id', 'integrations', 'labels',
+  'last_name', 'max_hr', 'member_level', 'private_notes', 'resting_hr', 'status', 'target_pace_s_per_km', 'updated_at', 'user_id',
+];
 
 describeOnBackends('sync endpoints', (server) => {
   let coach: Session;
