@@ -2,7 +2,9 @@ import { Alert, AppShell, Box, Button, Container, Group, Text } from '@mantine/c
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useLiveSyncState } from '../data/syncStatus';
+import { AttentionNavCount } from '../attention/AttentionNavCount';
 import { AccountMenu } from '../auth/AccountMenu';
+import { InvitationsHost } from '../invitations/InvitationsHost';
 import { SyncMessages } from '../sync/SyncMessages';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge';
 
@@ -10,6 +12,8 @@ const SECTIONS = [
   { label: 'Roster', to: '/', match: (path: string) => path === '/' || path.startsWith('/athletes/') },
   { label: 'Plans', to: '/plans', match: (path: string) => path.startsWith('/plans') },
   { label: 'Groups', to: '/groups', match: (path: string) => path.startsWith('/groups') },
+  { label: 'Invitations', to: '/invitations', match: (path: string) => path.startsWith('/invitations') },
+  { label: 'Needs attention', to: '/attention', match: (path: string) => path.startsWith('/attention'), count: AttentionNavCount },
 ] as const;
 
 /** The app's sections; the current one is marked for assistive technology too (aria-current). */
@@ -31,6 +35,7 @@ function MainNav() {
             aria-current={current ? 'page' : undefined}
           >
             {s.label}
+            {'count' in s && <s.count />}
           </Button>
         );
       })}
@@ -63,6 +68,7 @@ export function Layout({ orgName, children }: { orgName: string; children: React
         </Group>
       </AppShell.Header>
       <AppShell.Main>
+        <InvitationsHost />
         <Container size="xl" px={0}>
           {outdated && (
             <Alert color="red" title="This app is out of date" mb="md">

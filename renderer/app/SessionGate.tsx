@@ -1,6 +1,7 @@
 import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Navigate, Outlet } from 'react-router';
+import { AttentionWatcher } from '../attention/AttentionWatcher';
 import { ImportCsvHost } from '../csv/ImportCsvHost';
 import { DataContext } from '../data/context';
 import { useNotices } from '../data/notices';
@@ -110,6 +111,7 @@ export function SessionGate() {
   return (
     <DataContext.Provider value={session.data}>
       <NoticeToasts database={session.name} />
+      <AttentionWatcher />
       {/* App-wide tools that need the open database: Ctrl/Cmd+K palette and the one CSV import dialog. */}
       <CommandPalette />
       <ImportCsvHost />

@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 import { Navigate, Route, Routes, useNavigate } from 'react-router';
 import { AthletePage } from '../athlete/AthletePage';
+import { NeedsAttentionPage } from '../attention/NeedsAttentionPage';
 import { SignInPage } from '../auth/SignInPage';
 import { SignUpPage } from '../auth/SignUpPage';
 import { GroupPage } from '../groups/GroupPage';
 import { GroupsPage } from '../groups/GroupsPage';
+import { InvitationsPage } from '../invitations/InvitationsPage';
 import { onShellNavigate } from '../platform/bridge';
 import { EditPlanPage, NewPlanPage } from '../plans/editor/PlanEditorPage';
 import { PlansPage } from '../plans/PlansPage';
@@ -31,7 +33,9 @@ export function AppRoutes() {
         <Route path="/plans/:id" element={<EditPlanPage />} />
         <Route path="/groups" element={<GroupsPage />} />
         <Route path="/groups/:id" element={<GroupPage />} />
+        <Route path="/invitations" element={<InvitationsPage />} />
         <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/attention" element={<NeedsAttentionPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

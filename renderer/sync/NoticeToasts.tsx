@@ -1,11 +1,12 @@
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { noticeRoute, useNotices } from '../data/notices';
-import { notifyDesktop, setBadgeCount } from '../platform/bridge';
+import { notifyDesktop } from '../platform/bridge';
 
 /**
  * Shows each new sync message as a notification that stays until dismissed (it is also kept in
- * the Sync messages drawer), tells the desktop shell, and keeps the unread count on the app badge.
+ * the Sync messages drawer) and tells the desktop shell. The app badge is the open urgent attention
+ * count (attention/AttentionWatcher.tsx).
  */
 export function NoticeToasts({ database }: { database: string }) {
   useEffect(
@@ -28,7 +29,5 @@ export function NoticeToasts({ database }: { database: string }) {
       }),
     [database],
   );
-  const unread = useNotices((s) => s.notices.filter((n) => n.database === database && !n.read).length);
-  useEffect(() => setBadgeCount(unread), [unread]);
   return null;
 }
