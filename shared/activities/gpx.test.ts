@@ -103,5 +103,5 @@ describe('GPX import', () => {
     const ms = performance.now() - started;
     console.log(`GPX ${(bytes.length / 1024 / 1024).toFixed(1)} MB, ${track.points.length} points parsed in ${ms.toFixed(0)} ms`);
     expect(Math.abs(activity.distance_m! - track.distanceM) / track.distanceM).toBeLessThan(0.01);
-  });
+  }, 60_000);
 });
