@@ -7,6 +7,7 @@ import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useMyMembership } from '../data/coaches';
 import { useSession } from '../session/store';
 import { AccountSection } from './AccountSection';
+import { DisplaySection } from './DisplaySection';
 import { ApiKeysSection } from './apikeys/ApiKeysSection';
 import { canManageApiKeys, canManageStaff } from './rules';
 import { CoachingStaff } from './team/CoachingStaff';
@@ -35,6 +36,7 @@ export function SettingsPage() {
         </Alert>
       )}
       <AccountSection />
+      <DisplaySection />
       <CoachingStaff ctx={ctx} />
       {ctx && canManageApiKeys(me) && <ApiKeysSection ctx={ctx} online={online} />}
     </Stack>
