@@ -109,17 +109,28 @@ export function sortAthletes(athletes: readonly Athlete[]): Athlete[] {
   return [...athletes].sort((a, b) => collator.compare(a.last_name, b.last_name) || collator.compare(a.first_name, b.first_name) || a.id.localeCompare(b.id));
 }
 
-export const SORT_COLUMNS = ['name', 'display_name', 'email', 'status', 'level', 'coaches'] as const;
+export const SORT_COLUMNS = ['name', 'display_name', 'email', 'status', 'level', 'coaches', 'attention'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type RosterSort = { column: SortColumn; direction: 'asc' | 'desc' };
 export const DEFAULT_SORT: RosterSort = { column: 'name', direction: 'asc' };
 
+/** Per athlete: the worst open attention signal and how many are open (data/signals.ts attentionByAthlete). */
+export type AttentionKeys = ReadonlyMap<string, { severity: 'urgent' | 'watch'; count: number }>;
+
 /**
  * Sorts by a column, stable: ties keep the given order (roster order). Keys are computed once per
  * athlete, so 10,000 rows sort in a few milliseconds; empty values go last in both directions.
+ * `attention` ascending (its first click) is the Needs attention order: urgent, then watch, more
+ * open signals first; athletes without open signals last.
  */
-export function sortRoster(athletes: readonly Athlete[], sort: RosterSort, coachNames: ReadonlyMap<string, string> = new Map()): Athlete[] {
+export function sortRoster(
+  athletes: readonly Athlete[],
+  sort: RosterSort,
+  coachNames: ReadonlyMap<string, string> = new Map(),
+  attention: AttentionKeys = new Map(),
+): Athlete[] {
   if (sort.column === 'name') return sort.direction === 'asc' ? [...athletes] : reverseStable(athletes);
+  if (sort.column === 'attention') return sortByAttention(athletes, sort.direction, attention);
   const key = (a: Athlete): string => {
     switch (sort.column) {
       case 'display_name':
@@ -145,6 +156,21 @@ export function sortRoster(athletes: readonly Athlete[], sort: RosterSort, coach
   keyed.sort((x, y) => {
     if (x.k === '' || y.k === '') return x.k === y.k ? x.i - y.i : x.k === '' ? 1 : -1;
     return sign * collator.compare(x.k, y.k) || x.i - y.i;
+  });
+  return keyed.map((x) => x.a);
+}
+
+/** Higher ranks first when ascending; athletes without an open signal (rank 0) last either way. */
+function sortByAttention(athletes: readonly Athlete[], direction: RosterSort['direction'], attention: AttentionKeys): Athlete[] {
+  const rank = (a: Athlete) => {
+    const x = attention.get(a.id);
+    return x ? (x.severity === 'urgent' ? 2000 : 1000) + Math.min(x.count, 999) : 0;
+  };
+  const sign = direction === 'asc' ? 1 : -1;
+  const keyed = athletes.map((a, i) => ({ a, i, r: rank(a) }));
+  keyed.sort((x, y) => {
+    if (x.r === 0 || y.r === 0) return x.r === y.r ? x.i - y.i : x.r === 0 ? 1 : -1;
+    return sign * (y.r - x.r) || x.i - y.i;
   });
   return keyed.map((x) => x.a);
 }

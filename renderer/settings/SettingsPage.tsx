@@ -7,6 +7,7 @@ import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useMyMembership } from '../data/coaches';
 import { useSession } from '../session/store';
 import { AccountSection } from './AccountSection';
+import { NotificationsSection } from './NotificationsSection';
 import { DisplaySection } from './DisplaySection';
 import { ApiKeysSection } from './apikeys/ApiKeysSection';
 import { canManageApiKeys, canManageStaff } from './rules';
@@ -36,6 +37,7 @@ export function SettingsPage() {
         </Alert>
       )}
       <AccountSection />
+      <NotificationsSection />
       <DisplaySection />
       <CoachingStaff ctx={ctx} />
       {ctx && canManageApiKeys(me) && <ApiKeysSection ctx={ctx} online={online} />}
