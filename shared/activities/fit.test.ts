@@ -34,10 +34,11 @@ describe('FIT import', () => {
     });
   });
 
-  it('gives one activity per session of a multi-session file, with its sport', () => {
+  it('gives one activity per session of a multisport file, with its sport, leaving out transitions', () => {
     const run = makeTrack({ points: 100 });
     const ride = makeTrack({ points: 200, start: new Date(run.start.getTime() + 3600_000), stepM: 40 });
-    const result = ok(parseActivityFile('multi.fit', makeFit({ sessions: [{ track: run }, { track: ride, sport: 'cycling' }] })));
+    const t1 = makeTrack({ points: 10, start: new Date(run.start.getTime() + 3000_000), stepM: 2 });
+    const result = ok(parseActivityFile('multi.fit', makeFit({ sessions: [{ track: run }, { track: t1, sport: 'transition' }, { track: ride, sport: 'cycling' }] })));
     expect(result.activities.map((a) => [a.sport, a.distance_m, a.duration_s])).toEqual([
       ['run', run.distanceM, run.durationS],
       ['ride', ride.distanceM, ride.durationS],

@@ -4,7 +4,8 @@
  * - Integrity first: ".FIT" header (else: what the file looks like), size against the header's data
  *   size (a copy cut short says so), then the CRC ("its checksum does not match"). Any decoder
  *   error refuses the file: a FIT file is all or nothing.
- * - Each session message is one activity (a multisport or multi-session file gives several):
+ * - Each session message is one activity (a multisport or multi-session file gives several; the
+ *   transitions of a multisport file are left out):
  *   sport/subSport, startTime, totalElapsedTime, totalDistance, avg/maxHeartRate, totalAscent.
  *   A field the session lacks is computed from the record messages of its time span.
  * - No session (a watch that crashed before saving): one activity from the record messages.
@@ -134,7 +135,8 @@ export function parseFit(fileName: string, bytes: Uint8Array, options: ParseOpti
     return fail('fit', 'file', `${LABEL} is a ${fileType} file, not a recorded activity, so nothing was imported.`);
   }
   const records = toRecords(messages.recordMesgs);
-  const sessions = (messages.sessionMesgs ?? []) as Record<string, unknown>[];
+  // A triathlon's transitions (T1, T2) are sessions too, but not activities a coach counts.
+  const sessions = ((messages.sessionMesgs ?? []) as Record<string, unknown>[]).filter((s) => s.sport !== 'transition');
   const workoutName = sessions.length <= 1 ? (asString((messages.workoutMesgs?.[0] as Record<string, unknown> | undefined)?.wktName) ?? null) : null;
   const activities: ActivitySummary[] = [];
   const skipped: FileProblem[] = [];

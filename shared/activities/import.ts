@@ -69,14 +69,20 @@ export function parseActivityFile(fileName: string, bytes: Uint8Array, options: 
       `"${fileName}" is not an activity file${what ? ` (it looks like ${what})` : ''}. Drop a FIT, GPX or TCX file, or an Apple Health export.xml.`,
     );
   }
-  switch (format) {
-    case 'fit':
-      return parseFit(fileName, bytes, options);
-    case 'apple_health':
-      return parseAppleHealth(fileName, bytes, options);
-    case 'gpx':
-    case 'tcx':
-      return xmlFile(fileName, format, bytes, options);
+  try {
+    switch (format) {
+      case 'fit':
+        return parseFit(fileName, bytes, options);
+      case 'apple_health':
+        return parseAppleHealth(fileName, bytes, options);
+      case 'gpx':
+      case 'tcx':
+        return xmlFile(fileName, format, bytes, options);
+    }
+  } catch (error) {
+    // The parsers report problems as values; this is the net under a case none of them foresaw.
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail(format, 'file', `"${fileName}" could not be read as a ${FORMAT_LABELS[format]} (${detail}). Nothing was imported.`);
   }
 }
 
