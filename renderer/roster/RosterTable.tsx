@@ -1,61 +1,61 @@
-import { Anchor, Badge, Checkbox, Group, Table, Text } from '@mantine/core';
+/**
+ * The roster table: sortable headers and one row per athlete shown. Rows are plain <tr>/<td> with
+ * CSS classes (RosterTable.module.css), not Mantine components per cell: at 10,000 athletes each
+ * keystroke renders up to 100 new rows, and the component per cell was most of that time.
+ */
+import { Checkbox, Table } from '@mantine/core';
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { athleteName, type Athlete } from '../../shared/domain/athlete';
 import { DEFAULT_SORT, type RosterSort } from '../data/search';
-import { StatusBadge } from '../ui/StatusBadge';
+import { STATUS_COLORS, STATUS_LABELS } from '../ui/format';
+import classes from './RosterTable.module.css';
 import { SortHeader } from './SortHeader';
 
 type RowProps = { athlete: Athlete; coachNames: Map<string, string>; selected: boolean; onToggle(id: string, selected: boolean): void };
 
-// Rows get plain props (no subscriptions of their own) and are memoised: ticking one box re-renders one row.
+// Rows get plain props (no subscriptions of their own) and are memoised on the athlete object:
+// a keystroke renders only rows new to the page, ticking one box re-renders one row.
 const AthleteRow = memo(function AthleteRow({ athlete, coachNames, selected, onToggle }: RowProps) {
   const coaches = athlete.coach_ids.map((id) => coachNames.get(id)).filter((n): n is string => Boolean(n));
   return (
-    <Table.Tr bg={selected ? 'var(--mantine-primary-color-light)' : undefined}>
-      <Table.Td>
+    <tr className={classes.row} data-selected={selected || undefined}>
+      <td className={classes.cell}>
         {/* The selection box shares the name cell, so the columns stay as they were. */}
-        <Group gap="sm" wrap="nowrap" align="center">
-          <Checkbox
-            size="xs"
+        <div className={classes.nameCell}>
+          <input
+            type="checkbox"
+            className={classes.check}
             checked={selected}
             onChange={(e) => onToggle(athlete.id, e.currentTarget.checked)}
             aria-label={`Select ${athleteName(athlete)}`}
           />
-          <Anchor component={Link} to={`/athletes/${athlete.id}`} fw={600} size="sm">
+          <Link to={`/athletes/${athlete.id}`} className={classes.name}>
             {athlete.first_name} {athlete.last_name}
-          </Anchor>
-        </Group>
-      </Table.Td>
-      <Table.Td>{athlete.display_name ?? ''}</Table.Td>
-      <Table.Td>
-        <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-          {athlete.email}
-        </Text>
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <StatusBadge status={athlete.status} size="sm" />
-      </Table.Td>
-      <Table.Td>{athlete.member_level ?? ''}</Table.Td>
-      <Table.Td>
-        <Group gap={4}>
-          {athlete.labels.map((l) => (
-            <Badge key={l} variant="outline" color="gray" size="sm" tt="none" fw={500}>
-              {l}
-            </Badge>
-          ))}
-        </Group>
-      </Table.Td>
-      <Table.Td>
-        {coaches.length > 0 ? (
-          <Text size="sm">{coaches.join(', ')}</Text>
-        ) : (
-          <Text size="sm" c="dimmed">
-            Unassigned
-          </Text>
+          </Link>
+        </div>
+      </td>
+      <td className={classes.cell}>{athlete.display_name ?? ''}</td>
+      <td className={`${classes.cell} ${classes.email}`}>{athlete.email}</td>
+      <td className={`${classes.cell} ${classes.nowrap}`}>
+        <span className={classes.badge} data-color={STATUS_COLORS[athlete.status]}>
+          {STATUS_LABELS[athlete.status]}
+        </span>
+      </td>
+      <td className={classes.cell}>{athlete.member_level ?? ''}</td>
+      <td className={classes.cell}>
+        {athlete.labels.length > 0 && (
+          <div className={classes.labels}>
+            {athlete.labels.map((l) => (
+              <span key={l} className={`${classes.badge} ${classes.label}`}>
+                {l}
+              </span>
+            ))}
+          </div>
         )}
-      </Table.Td>
-    </Table.Tr>
+      </td>
+      <td className={coaches.length > 0 ? classes.cell : `${classes.cell} ${classes.dimmed}`}>{coaches.length > 0 ? coaches.join(', ') : 'Unassigned'}</td>
+    </tr>
   );
 });
 
@@ -84,7 +84,7 @@ export function RosterTable({
   const all = athletes.length > 0 && shownSelected === athletes.length;
   return (
     <Table.ScrollContainer minWidth={1060}>
-      <Table aria-label="Athletes" striped highlightOnHover verticalSpacing="xs">
+      <Table aria-label="Athletes" verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
             <SortHeader
