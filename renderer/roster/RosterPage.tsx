@@ -5,10 +5,12 @@ import { ATHLETE_STATUSES } from '../../shared/domain/athlete';
 import { useAthletes } from '../data/athletes';
 import { coachName, useCoaches, useCoachNames, useMyMembership } from '../data/coaches';
 import { useGroups } from '../data/groups';
+import { useAttentionByAthlete } from '../data/signals';
 import { AssignPlanModal } from '../plans/assign/AssignPlanModal';
 import { COACH_ME, COACH_NONE, distinctLabels, distinctLevels, facetCounts, filterAthletes, isFiltering, sortRoster, type FacetKey } from '../data/search';
 import { ExportCsvButton } from '../csv/ExportCsvButton';
 import { ImportCsvButton } from '../csv/ImportCsvButton';
+import { RosterActions } from '../invitations/RosterActions';
 import { useSession } from '../session/store';
 import { STATUS_LABELS, plural } from '../ui/format';
 import { SearchIcon } from '../ui/icons';
@@ -49,7 +51,10 @@ export function RosterPage() {
 
   const all = useMemo(() => athletes ?? [], [athletes]);
   // Sorted once per change of the roster or the sort; filtering keeps that order.
-  const sorted = useMemo(() => sortRoster(all, filter.sort, coachNames), [all, filter.sort, coachNames]);
+  const attention = useAttentionByAthlete();
+  // Signals change the order only while sorting by attention.
+  const attentionKeys = filter.sort.column === 'attention' ? attention : undefined;
+  const sorted = useMemo(() => sortRoster(all, filter.sort, coachNames, attentionKeys), [all, filter.sort, coachNames, attentionKeys]);
   const matches = useMemo(() => filterAthletes(sorted, effective, myCoachId), [sorted, effective, myCoachId]);
   // Counts beside each filter choice, computed only while a filter's list is open (not per keystroke).
   const [openFacet, setOpenFacet] = useState<FacetKey | null>(null);
@@ -157,6 +162,7 @@ export function RosterPage() {
       <Group gap="sm" justify="flex-end">
         <ImportCsvButton size="sm" />
         <ExportCsvButton size="sm" athletes={matches} />
+        <RosterActions />
       </Group>
 
       {selectedIds.length > 0 && (
@@ -209,6 +215,7 @@ export function RosterPage() {
             onToggleAll={toggleAll}
             sort={filter.sort}
             onSort={(sort) => setFilter({ sort })}
+            attention={attention}
           />
           {matches.length > visible.length && (
             <Group justify="center">

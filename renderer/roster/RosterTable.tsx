@@ -7,16 +7,24 @@ import { Checkbox, Table } from '@mantine/core';
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { athleteName, type Athlete } from '../../shared/domain/athlete';
+import { AttentionCell } from '../attention/AttentionCell';
 import { DEFAULT_SORT, type RosterSort } from '../data/search';
+import type { AthleteAttention } from '../data/signals';
 import { STATUS_COLORS, STATUS_LABELS } from '../ui/format';
 import classes from './RosterTable.module.css';
 import { SortHeader } from './SortHeader';
 
-type RowProps = { athlete: Athlete; coachNames: Map<string, string>; selected: boolean; onToggle(id: string, selected: boolean): void };
+type RowProps = {
+  athlete: Athlete;
+  coachNames: Map<string, string>;
+  selected: boolean;
+  onToggle(id: string, selected: boolean): void;
+  attention: AthleteAttention | undefined;
+};
 
 // Rows get plain props (no subscriptions of their own) and are memoised on the athlete object:
 // a keystroke renders only rows new to the page, ticking one box re-renders one row.
-const AthleteRow = memo(function AthleteRow({ athlete, coachNames, selected, onToggle }: RowProps) {
+const AthleteRow = memo(function AthleteRow({ athlete, coachNames, selected, onToggle, attention }: RowProps) {
   const coaches = athlete.coach_ids.map((id) => coachNames.get(id)).filter((n): n is string => Boolean(n));
   return (
     <tr className={classes.row} data-selected={selected || undefined}>
@@ -55,6 +63,9 @@ const AthleteRow = memo(function AthleteRow({ athlete, coachNames, selected, onT
         )}
       </td>
       <td className={coaches.length > 0 ? classes.cell : `${classes.cell} ${classes.dimmed}`}>{coaches.length > 0 ? coaches.join(', ') : 'Unassigned'}</td>
+      <td className={`${classes.cell} ${classes.nowrap}`}>
+        <AttentionCell attention={attention} />
+      </td>
     </tr>
   );
 });
@@ -69,6 +80,7 @@ export function RosterTable({
   onToggleAll,
   sort = DEFAULT_SORT,
   onSort = ignoreSort,
+  attention,
 }: {
   athletes: readonly Athlete[];
   coachNames: Map<string, string>;
@@ -79,6 +91,8 @@ export function RosterTable({
   /** The column the rows are sorted by (the caller sorts); headers call onSort on click. */
   sort?: RosterSort;
   onSort?(sort: RosterSort): void;
+  /** Open attention signals per athlete (worst severity, count); the column is sortable, urgent first. */
+  attention?: ReadonlyMap<string, AthleteAttention>;
 }) {
   const shownSelected = athletes.reduce((n, a) => n + (selected.has(a.id) ? 1 : 0), 0);
   const all = athletes.length > 0 && shownSelected === athletes.length;
@@ -120,11 +134,14 @@ export function RosterTable({
             <SortHeader column="coaches" sort={sort} onSort={onSort}>
               Coaches
             </SortHeader>
+            <SortHeader column="attention" sort={sort} onSort={onSort}>
+              Attention
+            </SortHeader>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {athletes.map((a) => (
-            <AthleteRow key={a.id} athlete={a} coachNames={coachNames} selected={selected.has(a.id)} onToggle={onToggle} />
+            <AthleteRow key={a.id} athlete={a} coachNames={coachNames} selected={selected.has(a.id)} onToggle={onToggle} attention={attention?.get(a.id)} />
           ))}
         </Table.Tbody>
       </Table>
