@@ -9,6 +9,7 @@ import { useSession } from '../session/store';
 import { StatusBadge } from '../ui/StatusBadge';
 import { ArrowLeftIcon, PencilIcon } from '../ui/icons';
 import { rosterHref } from '../roster/lastRosterSearch';
+import { AthleteMenu } from './AthleteMenu';
 import { EditAthleteModal } from './EditAthleteModal';
 import { OverviewTab } from './OverviewTab';
 import { PlansTab } from './PlansTab';
@@ -74,9 +75,12 @@ export function AthletePage() {
             {athlete.email}
           </Anchor>
         </Stack>
-        <Button leftSection={<PencilIcon size={16} />} onClick={open}>
-          Edit
-        </Button>
+        <Group gap="xs">
+          <Button leftSection={<PencilIcon size={16} />} onClick={open}>
+            Edit
+          </Button>
+          <AthleteMenu athlete={athlete} />
+        </Group>
       </Group>
 
       <Tabs

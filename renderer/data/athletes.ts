@@ -83,6 +83,19 @@ export async function updateAthlete(db: AstralDatabase, id: string, edit: Athlet
   return { ok: true, changed: true };
 }
 
+/**
+ * Removes an athlete from the organization: a tombstone pushed by sync (so it works offline); the
+ * server ends their plans and memberships and keeps their account, so they can be invited again.
+ */
+export async function removeAthlete(db: AstralDatabase, id: string): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
+  const doc = await db.athletes.findOne(id).exec();
+  if (!doc) return { ok: false, message: 'This athlete is no longer in your organization.' };
+  const name = athleteName(toAthlete(doc));
+  await addToOutbox(db, 'athletes', [id]);
+  await doc.incrementalRemove();
+  return { ok: true, name };
+}
+
 /** A bulk action of the roster: one edit computed per athlete from its current values. */
 export type AthletesChange =
   | { kind: 'add_label'; label: string }

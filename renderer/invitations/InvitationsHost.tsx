@@ -3,6 +3,8 @@
  * openInviteDialog() from anywhere, and the runner that carries out "add existing user" requests
  * kept while offline. Mounted once inside the open database (Layout).
  */
+import { AddExistingModal } from './AddExistingModal';
+import { AddExistingRunner } from './AddExistingRunner';
 import { InviteModal } from './InviteModal';
 import { MultiUseLinkModal } from './MultiUseLinkModal';
 import { useInviteDialog } from './inviteDialog';
@@ -16,6 +18,8 @@ export function InvitationsHost() {
     <>
       <InviteModal opened={kind === 'invite'} onClose={close} prefill={prefill} openCount={openCount} />
       <MultiUseLinkModal opened={kind === 'link'} onClose={close} prefill={prefill} openCount={openCount} />
+      <AddExistingModal opened={kind === 'existing'} onClose={close} prefill={prefill} openCount={openCount} />
+      <AddExistingRunner />
     </>
   );
 }
