@@ -126,7 +126,7 @@ function AthleteEntry({
   const name = entry.athlete ? athleteName(entry.athlete) : 'Athlete not on this device yet';
   const profile = `/athletes/${entry.athleteId}`;
   return (
-    <Card component="li" withBorder padding="md" aria-label={name} style={{ borderLeft: `4px solid var(--mantine-color-${entry.severity === 'urgent' ? 'red' : 'yellow'}-6)` }}>
+    <Card component="li" withBorder padding="md" aria-label={name} data-severity-entry={entry.severity} style={{ borderLeft: `4px solid var(--mantine-color-${entry.severity === 'urgent' ? 'red' : 'yellow'}-6)` }}>
       <Group justify="space-between" mb="sm" wrap="nowrap">
         <Group gap="sm" wrap="nowrap" miw={0}>
           <Anchor component={Link} to={profile} fw={700} size="md" truncate="end">
