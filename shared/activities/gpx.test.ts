@@ -67,8 +67,10 @@ describe('GPX import', () => {
   it('refuses broken and foreign GPX files with what and where', () => {
     const full = makeGpx();
     const truncated = problems(parseActivityFile('cut.gpx', bytesOf(full.slice(0, Math.floor(full.length / 2)))));
-    expect(truncated[0]!.message).toMatch(/^This GPX file is damaged or incomplete, so nothing was imported/);
-    expect(truncated[0]!.where).toMatch(/^line \d+$/);
+    expect(truncated[0]!.message).toMatch(/^This GPX file is incomplete: it ends before <(trkpt|ele|time|extensions|hr|TrackPointExtension)> is closed \(the file was probably cut short\)/);
+    expect(truncated[0]!.where).toBe(`line ${full.slice(0, Math.floor(full.length / 2)).split('\n').length}`);
+    const broken = problems(parseActivityFile('x.gpx', bytesOf(full.replace('</ele>', '</el>'))));
+    expect(broken).toEqual([{ where: 'line 6', message: expect.stringMatching(/^This GPX file is damaged or incomplete, so nothing was imported: .*'ele'/) }]);
 
     const noTimes = problems(parseActivityFile('route.gpx', bytesOf(makeGpx({ times: false }))));
     expect(noTimes[0]!.message).toContain('has no times');

@@ -53,6 +53,17 @@ export type XmlResult = { ok: true; doc: XmlNode } | { ok: false; problem: FileP
 /** Validates then parses a whole document; `label` names the format in the message ("This GPX file"). */
 export function parseXmlDocument(text: string, label: string, rawTags: readonly string[] = []): XmlResult {
   const valid = XMLValidator.validate(text);
+  if (valid !== true && valid.err.code === 'InvalidXml' && valid.err.msg.startsWith("Invalid '[")) {
+    // The validator lists the elements still open at the end of the text: the file was cut short.
+    const open = [...valid.err.msg.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+    return {
+      ok: false,
+      problem: {
+        where: `line ${lineCount(text)}`,
+        message: `${label} is incomplete: it ends before <${open[open.length - 1] ?? 'its last element'}> is closed (the file was probably cut short), so nothing was imported.`,
+      },
+    };
+  }
   if (valid !== true) {
     return {
       ok: false,
@@ -60,6 +71,12 @@ export function parseXmlDocument(text: string, label: string, rawTags: readonly 
     };
   }
   return parseXmlFragment(text, label, rawTags);
+}
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines += 1;
+  return lines;
 }
 
 /** Parses text already known to be well-formed (or a small element cut out of a larger file). */
