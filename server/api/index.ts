@@ -6,8 +6,10 @@ import { athleteRoutes } from './athletes-routes';
 import { authRoutes } from './auth-routes';
 import type { ApiDeps } from './deps';
 import { groupRoutes } from './groups-routes';
+import { invitationRoutes } from './invitations-routes';
 import { newApi } from './openapi';
 import { planRoutes } from './plans-routes';
+import { profileRoutes } from './profile-routes';
 import { teamRoutes } from './team-routes';
 
 export function apiApp(deps: ApiDeps) {
@@ -32,6 +34,8 @@ export function apiApp(deps: ApiDeps) {
   api.route('/', groupRoutes(deps));
   api.route('/', assignmentRoutes(deps));
   api.route('/', apiKeyRoutes(deps));
+  api.route('/', profileRoutes(deps));
+  api.route('/', invitationRoutes(deps));
   api.doc('/openapi.json', {
     openapi: '3.0.3',
     info: {
