@@ -1,10 +1,16 @@
-/** The athlete's Overview tab: profile fields, the plan running today, and the coaches' private notes. */
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+/**
+ * The athlete's Overview tab, the profile in one view: organization facts, attention signals, plans,
+ * goal race, integrations, the weekly distance trend, training load, insights, recent activities
+ * with the file drop zone, and the coaches' private notes. Figures come from useAthleteProfile.
+ */
+import { Anchor, Badge, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Athlete } from '../../shared/domain/athlete';
-import { useAthleteAssignments } from '../data/assignments';
-import { useCoachNames } from '../data/coaches';
+import { useCoachNames, useMyMembership } from '../data/coaches';
+import { useAthleteProfile } from '../data/profile';
+import { useSession } from '../session/store';
+import { ProfileSections } from './profile/ProfileSections';
 import { useGroups } from '../data/groups';
 import { LockIcon } from '../ui/icons';
 
@@ -27,34 +33,18 @@ const None = ({ children = 'None' }: { children?: string }) => (
   </Text>
 );
 
-function CurrentPlans({ athleteId }: { athleteId: string }) {
-  const assignments = useAthleteAssignments(athleteId);
-  const current = (assignments ?? []).filter((a) => a.status === 'active');
-  if (!assignments) return <None>…</None>;
-  if (current.length === 0) return <None>No plan running</None>;
-  return current.map((a) => (
-    <Text size="sm" key={a.id}>
-      <Anchor component={Link} to={`/athletes/${athleteId}?tab=plans`} size="sm">
-        {a.plan_name}
-      </Anchor>
-      {a.week !== null && a.plan && ` · week ${a.week} of ${a.plan.weeks}`}
-    </Text>
-  ));
-}
-
 export function OverviewTab({ athlete }: { athlete: Athlete }) {
   const coachNames = useCoachNames();
   const groups = useGroups();
   const coaches = athlete.coach_ids.map((cid) => coachNames.get(cid)).filter((n): n is string => Boolean(n));
   const athleteGroups = (groups ?? []).filter((g) => athlete.group_ids.includes(g.id));
+  const profile = useAthleteProfile(athlete.id);
+  const me = useMyMembership(useSession((s) => s.user?.id));
 
   return (
     <Stack gap="lg">
       <Paper withBorder p="lg" radius="md">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="lg" component="dl" m={0}>
-          <Field label="Current plan">
-            <CurrentPlans athleteId={athlete.id} />
-          </Field>
+        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="lg" verticalSpacing="lg" component="dl" m={0}>
           <Field label="Member level">{athlete.member_level ? <Text size="sm">{athlete.member_level}</Text> : <None>Not set</None>}</Field>
           <Field label="Labels">
             {athlete.labels.length ? (
@@ -87,6 +77,14 @@ export function OverviewTab({ athlete }: { athlete: Athlete }) {
           </Field>
         </SimpleGrid>
       </Paper>
+
+      {profile ? (
+        <ProfileSections profile={profile} coachId={me?.id ?? null} role={me?.role} />
+      ) : (
+        <Center py="xl">
+          <Loader aria-label="Loading the profile" />
+        </Center>
+      )}
 
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="private-notes-heading">
         <Group justify="space-between" mb="xs">
