@@ -15,7 +15,8 @@ import { ElevationGain, HeartRateStats, haversineM } from './geo';
 import { sportFromText } from './sport';
 import { toSummary } from './summary';
 import { fail, fileResult, type FileProblem, type ParsedFile } from './types';
-import { attr, child, children, numberOf, parseXmlDocument, rawNumber, rootOf, text, type XmlNode } from './xml';
+import { trackPoints } from './gpx-points';
+import { child, children, numberOf, parseXmlDocument, rootOf, text, type XmlNode } from './xml';
 
 const LABEL = 'This GPX file';
 
@@ -30,10 +31,6 @@ export function parseIsoTime(raw: string | undefined): Date | undefined {
   return new Date(/(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`);
 }
 
-/** Heart rate from the point's raw <extensions> (gpxtpx:TrackPointExtension/gpxtpx:hr, hr, heartrate). */
-const heartRateOf = (point: XmlNode): number | undefined => rawNumber(text(point, 'extensions'), HR_TAGS);
-const HR_TAGS = ['hr', 'heartrate'] as const;
-
 /** Totals of one <trk>, or the problem of its first bad point. pointNo counts points over the file. */
 function trackTotals(track: XmlNode, counter: { pointNo: number }): TrackTotals | FileProblem | null {
   let first: Date | undefined;
@@ -44,18 +41,18 @@ function trackTotals(track: XmlNode, counter: { pointNo: number }): TrackTotals 
   const heart = new HeartRateStats();
   for (const segment of children(track, 'trkseg')) {
     let previous: { lat: number; lon: number } | undefined;
-    for (const point of children(segment, 'trkpt')) {
+    for (const point of trackPoints(text(segment) ?? '')) {
       counter.pointNo += 1;
       const where = `trkpt ${counter.pointNo}`;
-      const lat = numberOf(attr(point, 'lat'));
-      const lon = numberOf(attr(point, 'lon'));
+      const lat = numberOf(point.lat);
+      const lon = numberOf(point.lon);
       if (lat === undefined || lon === undefined || !(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
-        return { where, message: `This track point has no valid position (lat "${attr(point, 'lat') ?? ''}", lon "${attr(point, 'lon') ?? ''}").` };
+        return { where, message: `This track point has no valid position (lat "${point.lat ?? ''}", lon "${point.lon ?? ''}").` };
       }
-      const time = parseIsoTime(text(point, 'time'));
-      if (time && Number.isNaN(time.getTime())) return { where, message: `This track point's time "${text(point, 'time') ?? ''}" is not a date and time.` };
-      const ele = numberOf(text(point, 'ele'));
-      if (ele !== undefined && !Number.isFinite(ele)) return { where, message: `This track point's elevation "${text(point, 'ele') ?? ''}" is not a number.` };
+      const time = parseIsoTime(point.time);
+      if (time && Number.isNaN(time.getTime())) return { where, message: `This track point's time "${point.time ?? ''}" is not a date and time.` };
+      const ele = numberOf(point.ele);
+      if (ele !== undefined && !Number.isFinite(ele)) return { where, message: `This track point's elevation "${point.ele ?? ''}" is not a number.` };
       points += 1;
       if (time) {
         first ??= time;
@@ -64,7 +61,7 @@ function trackTotals(track: XmlNode, counter: { pointNo: number }): TrackTotals 
       if (previous) distanceM += haversineM(previous.lat, previous.lon, lat, lon);
       previous = { lat, lon };
       elevation.add(ele);
-      heart.add(heartRateOf(point));
+      heart.add(point.hr);
     }
   }
   if (points === 0) return null;
@@ -75,7 +72,7 @@ function trackTotals(track: XmlNode, counter: { pointNo: number }): TrackTotals 
 }
 
 export function parseGpx(content: string, options: { timeZone?: string }): ParsedFile {
-  const parsed = parseXmlDocument(content, LABEL, ['extensions']);
+  const parsed = parseXmlDocument(content, LABEL, ['trkseg']);
   if (!parsed.ok) return { ok: false, format: 'gpx', problems: [parsed.problem] };
   const root = rootOf(parsed.doc);
   if (!root || root.name !== 'gpx') return fail('gpx', 'file', `This file is XML but not a GPX file (its main element is <${root?.name ?? 'nothing'}>).`);
