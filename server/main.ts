@@ -1,7 +1,8 @@
 /**
  * `npm run server` entry point.
  *   npm run server                       serve (env: PORT, HOST, ASTRAL_DATA_DIR, DATABASE_URL, PUBLIC_URL,
- *                                        ASTRAL_SIGNUP, ASTRAL_DEMO, ASTRAL_DEMO_PASSWORD, LOG_LEVEL)
+ *                                        ASTRAL_SIGNUP, ASTRAL_DEMO, ASTRAL_DEMO_PASSWORD, SMTP_URL, MAIL_FROM,
+ *                                        LOG_LEVEL)
  *   npm run server -- create-org ...     create an organization and its head coach, print the ids
  */
 import { parseArgs } from 'node:util';
@@ -46,9 +47,12 @@ async function serveCommand(): Promise<void> {
     demoPassword: env.ASTRAL_DEMO_PASSWORD,
     publicUrl: env.PUBLIC_URL,
     logLevel: env.LOG_LEVEL,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
   });
   const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${env.ASTRAL_DATA_DIR}/pglite`;
   console.log(`Astral Coach server listening on ${server.url} (database: ${where}; sign-up ${env.ASTRAL_SIGNUP})`);
+  console.log(`Email: ${server.services.mailer.describe()}`);
   if (env.ASTRAL_DEMO) {
     console.log(
       [

@@ -15,6 +15,8 @@ describe('server environment', () => {
         ASTRAL_SIGNUP: 'closed',
         ASTRAL_DEMO: false,
         ASTRAL_DEMO_PASSWORD: 'astral-demo',
+        SMTP_URL: undefined,
+        MAIL_FROM: 'Astral Coach <no-reply@astral.local>',
         LOG_LEVEL: 'info',
       },
     });
@@ -27,6 +29,13 @@ describe('server environment', () => {
     expect(pg.ok && pg.env).toMatchObject({ DATABASE_URL: 'postgres://u@localhost:5432/db', ASTRAL_DEMO: false });
   });
 
+  it('reads SMTP_URL and MAIL_FROM', () => {
+    const r = parseEnv({ SMTP_URL: 'smtps://user:p%40ss@mail.example.org:465', MAIL_FROM: 'Harbour Runners <coach@harbour.example>' });
+    expect(r.ok && r.env).toMatchObject({ SMTP_URL: 'smtps://user:p%40ss@mail.example.org:465', MAIL_FROM: 'Harbour Runners <coach@harbour.example>' });
+    expect(parseEnv({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'coach@harbour.example' }).ok).toBe(true);
+    expect(parseEnv({ SMTP_URL: ' ', MAIL_FROM: '' })).toMatchObject({ ok: true, env: { SMTP_URL: undefined, MAIL_FROM: 'Astral Coach <no-reply@astral.local>' } });
+  });
+
   it('names the variable and the reason for a bad value', () => {
     const cases: [Record<string, string>, RegExp][] = [
       [{ PORT: 'eighty' }, /^PORT="eighty": must be a port number/],
@@ -36,6 +45,11 @@ describe('server environment', () => {
       [{ ASTRAL_DEMO: 'sure' }, /^ASTRAL_DEMO="sure": must be 1 or 0/],
       [{ ASTRAL_DEMO_PASSWORD: 'short' }, /^ASTRAL_DEMO_PASSWORD="short": must be at least 8/],
       [{ PUBLIC_URL: 'ftp://x' }, /^PUBLIC_URL="ftp:\/\/x": must be an http\(s\) URL/],
+      [{ SMTP_URL: 'http://mail.example.org' }, /^SMTP_URL="http:\/\/mail\.example\.org": must be an smtp:\/\/ or smtps:\/\/ URL/],
+      [{ SMTP_URL: 'smtp://' }, /^SMTP_URL="smtp:\/\/": must be an smtp/],
+      [{ SMTP_URL: 'smtx://mailer:s3cret@mail.example.org' }, /^SMTP_URL="smtx:\/\/mailer:\*\*\*@mail\.example\.org": must be an smtp/],
+      [{ MAIL_FROM: 'nobody' }, /^MAIL_FROM="nobody": must be an email address/],
+      [{ MAIL_FROM: 'Coach <coach@example.org' }, /^MAIL_FROM=.*must be an email address/],
     ];
     for (const [env, message] of cases) {
       const r = parseEnv(env);

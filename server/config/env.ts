@@ -28,9 +28,28 @@ export const ServerEnv = z.object({
   ASTRAL_SIGNUP: z.preprocess(empty, z.enum(['open', 'closed'], { message: "must be 'open' or 'closed'" }).default('closed')),
   ASTRAL_DEMO: flag,
   ASTRAL_DEMO_PASSWORD: z.preprocess(empty, z.string().min(8, 'must be at least 8 characters').max(200).default('astral-demo')),
+  SMTP_URL: z.preprocess(
+    empty,
+    z
+      .string()
+      .max(2048)
+      .refine((v) => URL.canParse(v) && /^smtps?:\/\/[^/?#]/.test(v), 'must be an smtp:// or smtps:// URL (credentials in it: smtp://user:password@host:587)')
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(
+    empty,
+    z
+      .string()
+      .max(320)
+      .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/, 'must be an email address, optionally with a name: Astral Coach <coach@example.org>')
+      .default('Astral Coach <no-reply@astral.local>'),
+  ),
   LOG_LEVEL: z.preprocess(empty, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
+
+/** A URL's password never reaches the console: smtp://user:secret@host -> smtp://user:***@host. */
+const hidePassword = (value: string): string => value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
 
 export type EnvResult = { ok: true; env: ServerEnv } | { ok: false; errors: string[] };
 
@@ -39,6 +58,6 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
   if (parsed.success) return { ok: true, env: parsed.data };
   return {
     ok: false,
-    errors: parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}=${JSON.stringify(source[String(i.path[0])] ?? '')}: ${i.message}`),
+    errors: parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}=${JSON.stringify(hidePassword(source[String(i.path[0])] ?? ''))}: ${i.message}`),
   };
 }
