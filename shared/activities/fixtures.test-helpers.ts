@@ -67,6 +67,8 @@ const iso = (d: Date) => d.toISOString().replace('.000Z', 'Z');
 const encoder = new TextEncoder();
 export const bytesOf = (text: string): Uint8Array => encoder.encode(text);
 
+export const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 export type GpxSpec = { tracks?: Track[]; name?: string; type?: string; times?: boolean; hrStyle?: 'garmin' | 'plain' | 'none' };
 
 /** A GPX 1.1 file as Garmin Connect writes it (gpxtpx TrackPointExtension for heart rate). */
@@ -86,8 +88,8 @@ export function makeGpx(spec: GpxSpec = {}): string {
   const trk = (t: Track) =>
     [
       '  <trk>',
-      spec.name === undefined ? '' : `    <name>${spec.name}</name>`,
-      spec.type === undefined ? '' : `    <type>${spec.type}</type>`,
+      spec.name === undefined ? '' : `    <name>${escapeXml(spec.name)}</name>`,
+      spec.type === undefined ? '' : `    <type>${escapeXml(spec.type)}</type>`,
       '    <trkseg>',
       ...t.points.map(point),
       '    </trkseg>',

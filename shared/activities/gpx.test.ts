@@ -41,6 +41,11 @@ describe('GPX import', () => {
     expect(paris.name).toBe('Trail run 13 May');
   });
 
+  it('decodes XML escapes in the track name', () => {
+    const activity = ok(parseActivityFile('n.gpx', bytesOf(makeGpx({ name: 'Hills & <Tempo> "10k"' })))).activities[0]!;
+    expect(activity.name).toBe('Hills & <Tempo> "10k"');
+  });
+
   it('treats small altitude wobble as noise, not climbing', () => {
     const track = makeTrack({ ele: (i) => 100 + (i % 2) * 2 });
     const activity = ok(parseActivityFile('flat.gpx', bytesOf(makeGpx({ tracks: [track] })))).activities[0]!;
