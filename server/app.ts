@@ -12,6 +12,7 @@ import { HttpProblem, errorBody, handleError } from './http/errors';
 import { syncApp } from './sync/routes';
 import type { StreamOptions } from './sync/stream';
 import { dashboardApp } from './web/dashboard';
+import { joinApp } from './web/join';
 
 export type AppOptions = ApiDeps & {
   logger: Logger;
@@ -75,6 +76,7 @@ export function createApp(options: AppOptions) {
   app.all('/sync/*', () => {
     throw new HttpProblem(404, 'not_found', 'No such sync route.');
   });
+  app.route('/', joinApp(options.store));
   app.route('/', dashboardApp(options.dashboardDir));
 
   app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404));

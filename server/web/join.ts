@@ -1,0 +1,141 @@
+/**
+ * The join page an invited athlete opens from a link: `GET /join/{token}` shows the invitation and
+ * two forms, `POST /join/{token}` (a plain form post, `mode=new|existing`) accepts it through the
+ * same atomic acceptance and rate limit as the API. Works without JavaScript; strict headers (no
+ * scripts, no referrer leaking the token, never cached). Every link that cannot be used gets one
+ * and the same page, so nobody learns whether a token ever existed.
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AcceptNewAccountRequest } from '../../shared/domain/invitation';
+import type { DocumentStore } from '../sync/store';
+import { HttpProblem } from '../http/errors';
+import { acceptInvitation, type AcceptAs } from '../invitations/accept';
+import { RateLimited, clientIp, limitedAttempt } from '../invitations/guard';
+import { acceptLimitFor } from '../invitations/limit';
+import { hashToken } from '../invitations/tokens';
+import { joinView, type JoinView } from '../invitations/view';
+import { emptyForm, invalidPage, invitationPage, successPage, tooManyPage, type FormState } from './join-html';
+
+const HEADERS: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+  'X-Frame-Options': 'DENY',
+};
+
+type Status = 200 | 400 | 404 | 409 | 413 | 429;
+
+function page(c: Context, html: string, status: Status) {
+  for (const [k, v] of Object.entries(HEADERS)) c.header(k, v);
+  return c.html(html, status);
+}
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+type NewFields = 'first_name' | 'last_name' | 'email' | 'password';
+const NEW_FIELDS: readonly string[] = ['first_name', 'last_name', 'email', 'password'];
+
+/** The new-account form as the API's request, or the errors of its fields (all of them at once). */
+function readNewAccount(view: JoinView, form: Record<string, unknown>): { ok: true; account: AcceptNewAccountRequest } | { ok: false; state: FormState } {
+  const values = { first_name: text(form.first_name), last_name: text(form.last_name), email: view.type === 'single_use' ? view.email ?? '' : text(form.email) };
+  const state: FormState = { mode: 'new', values, errors: {} };
+  const parsed = AcceptNewAccountRequest.safeParse({ ...values, password: text(form.password) });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      if (NEW_FIELDS.includes(key)) state.errors[key as NewFields] ??= issue.message === 'required' ? 'Required.' : `This ${key.replace('_', ' ')} ${issue.message}.`;
+    }
+  }
+  if (text(form.password) !== text(form.password_confirm)) state.errors.password_confirm = 'The two passwords differ.';
+  if (!parsed.success || state.errors.password_confirm) return { ok: false, state };
+  return { ok: true, account: parsed.data };
+}
+
+/** An acceptance refused for a reason the person can fix: shown next to the field. */
+function refusedState(mode: 'new' | 'existing', values: FormState['values'], err: HttpProblem, orgName: string): { state: FormState; status: Status } {
+  const state: FormState = { mode, values, errors: {} };
+  switch (err.code) {
+    case 'email_mismatch':
+      state.errors.email = 'This invitation is for another email address.';
+      return { state, status: 400 };
+    case 'account_exists':
+      state.errors.email = 'An Astral account with this email already exists: use "I already have an account" below.';
+      return { state, status: 409 };
+    case 'invalid_credentials':
+      state.errors.existing_password = 'Wrong email or password.';
+      return { state, status: 400 };
+    case 'already_member':
+      state.alert = `You are already a member of ${orgName}: there is nothing more to do.`;
+      return { state, status: 409 };
+    default:
+      state.alert = err.message;
+      return { state, status: 400 };
+  }
+}
+
+export function joinApp(store: DocumentStore) {
+  const app = new Hono();
+  const limit = acceptLimitFor(store);
+
+  app.get('/join/:token', async (c) => {
+    const token = c.req.param('token');
+    const view = await joinView(store.db, token);
+    if (!view) {
+      limit.fail(clientIp(c), hashToken(token), false);
+      return page(c, invalidPage(), 404);
+    }
+    return page(c, invitationPage(view, `/join/${token}`, emptyForm()), 200);
+  });
+
+  app.post(
+    '/join/:token',
+    bodyLimit({ maxSize: 16 * 1024, onError: (c) => page(c, invalidPage(), 413) }),
+    async (c) => {
+      const token = c.req.param('token');
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const mode = form.mode === 'existing' ? 'existing' : 'new';
+      try {
+        return await limitedAttempt(limit, clientIp(c), token, async () => {
+          const view = await joinView(store.db, token);
+          if (!view) throw new HttpProblem(404, 'invitation_invalid', 'invalid');
+          const action = `/join/${token}`;
+          let as: AcceptAs;
+          let values: FormState['values'];
+          if (mode === 'new') {
+            const read = readNewAccount(view, form);
+            if (!read.ok) return page(c, invitationPage(view, action, read.state), 400);
+            as = { kind: 'new', account: read.account };
+            values = { first_name: read.account.first_name, last_name: read.account.last_name, email: read.account.email };
+          } else {
+            values = { existing_email: text(form.email).trim() };
+            const errors: FormState['errors'] = {};
+            if (!values.existing_email) errors.existing_email = 'Required.';
+            if (!text(form.password)) errors.existing_password = 'Required.';
+            if (Object.keys(errors).length > 0) return page(c, invitationPage(view, action, { mode, values, errors }), 400);
+            as = { kind: 'credentials', email: values.existing_email ?? '', password: text(form.password) };
+          }
+          try {
+            const accepted = await acceptInvitation(store, token, as);
+            return page(c, successPage(accepted.email), 200);
+          } catch (err) {
+            if (!(err instanceof HttpProblem) || err.code === 'invitation_invalid') throw err;
+            const refused = refusedState(mode, values, err, view.orgName);
+            // Counted as a failure by limitedAttempt: rethrown after rendering is not possible, so record here.
+            limit.fail(clientIp(c), hashToken(token), ['invalid_credentials', 'email_mismatch', 'account_exists'].includes(err.code));
+            return page(c, invitationPage(view, action, refused.state), refused.status);
+          }
+        });
+      } catch (err) {
+        if (err instanceof RateLimited) {
+          c.header('Retry-After', String(err.retryAfterS));
+          return page(c, tooManyPage(Math.ceil(err.retryAfterS / 60)), 429);
+        }
+        if (err instanceof HttpProblem && err.code === 'invitation_invalid') return page(c, invalidPage(), 404);
+        throw err;
+      }
+    },
+  );
+
+  return app;
+}
