@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { apiApp } from './api/index';
 import type { ApiDeps } from './api/deps';
 import { HttpProblem, errorBody, handleError } from './http/errors';
+import { ACTIVITY_UPLOAD_LIMIT, isActivityUpload } from './profile/upload';
 import { syncApp } from './sync/routes';
 import type { StreamOptions } from './sync/stream';
 import { dashboardApp } from './web/dashboard';
@@ -52,13 +53,17 @@ export function createApp(options: AppOptions) {
   });
   app.use('/api/*', corsed);
   app.use('/sync/*', corsed);
-  app.use('/api/*', bodyLimit({ maxSize: apiLimit, onError: tooLarge(apiLimit) }));
+  // One exception: an activity file posted to an athlete's activities (server/profile/upload.ts) may be 50 MB.
+  const apiBody = bodyLimit({ maxSize: apiLimit, onError: tooLarge(apiLimit) });
+  const uploadBody = bodyLimit({ maxSize: ACTIVITY_UPLOAD_LIMIT, onError: tooLarge(ACTIVITY_UPLOAD_LIMIT) });
+  const isUpload = (c: Context) => isActivityUpload(c.req.method, c.req.path, c.req.header('content-type'));
+  app.use('/api/*', (c, next) => (isUpload(c) ? uploadBody(c, next) : apiBody(c, next)));
   app.use('/sync/*', bodyLimit({ maxSize: syncLimit, onError: tooLarge(syncLimit) }));
 
   // A body must be JSON; without this a form post would validate as an empty object.
   const jsonOnly = async (c: Parameters<Parameters<typeof app.use>[1]>[0], next: () => Promise<void>) => {
     const hasBody = c.req.header('content-length') ? c.req.header('content-length') !== '0' : c.req.header('transfer-encoding') !== undefined;
-    if (hasBody && ['POST', 'PATCH', 'PUT'].includes(c.req.method) && !JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+    if (hasBody && ['POST', 'PATCH', 'PUT'].includes(c.req.method) && !JSON_TYPE.test(c.req.header('content-type') ?? '') && !isUpload(c)) {
       throw new HttpProblem(415, 'unsupported_media_type', 'Send the body as JSON (Content-Type: application/json).');
     }
     await next();

@@ -10,6 +10,7 @@ import { invitationRoutes } from './invitations-routes';
 import { newApi } from './openapi';
 import { planRoutes } from './plans-routes';
 import { profileRoutes } from './profile-routes';
+import { profileRoutes } from './profile-routes';
 import { teamRoutes } from './team-routes';
 
 export function apiApp(deps: ApiDeps) {
@@ -34,6 +35,7 @@ export function apiApp(deps: ApiDeps) {
   api.route('/', groupRoutes(deps));
   api.route('/', assignmentRoutes(deps));
   api.route('/', apiKeyRoutes(deps));
+  api.route('/', profileRoutes(deps));
   api.route('/', profileRoutes(deps));
   api.route('/', invitationRoutes(deps));
   api.doc('/openapi.json', {
