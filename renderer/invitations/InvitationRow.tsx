@@ -2,8 +2,9 @@
  * One invitation in the Invitations table: who (or "Join link"), group and plan by name, its state
  * in words, uses, expiry, who created it, and what the coach can do with it now.
  */
-import { Badge, Button, CopyButton, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, CopyButton, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { INVITATION_STATE_LABELS } from '../../shared/domain/invitation';
 import { todayIn } from '../../shared/schedule/dates';
 import { useAstralData } from '../data/context';
@@ -23,7 +24,7 @@ export const STATE_COLORS: Record<InvitationRowState, string> = {
   revoked: 'red',
 };
 
-export type RowNames = { groups: Map<string, string>; plans: Map<string, string>; coaches: Map<string, string> };
+export type RowNames = { groups: Map<string, string>; plans: Map<string, string>; coaches: Map<string, string>; athletes: Map<string, string> };
 
 /** A timestamp as the organization's calendar day, "Mon 1 Dec 2026". */
 export function useDayOf(): (timestamp: string) => string {
@@ -155,7 +156,15 @@ export function InvitationRow({ inv, names }: { inv: Row; names: RowNames }) {
           </Text>
         )}
       </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{uses(inv)}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        {inv.type === 'single_use' && inv.accepted_athlete_id && names.athletes.has(inv.accepted_athlete_id) ? (
+          <Anchor component={Link} to={`/athletes/${inv.accepted_athlete_id}`} size="sm">
+            {names.athletes.get(inv.accepted_athlete_id)}
+          </Anchor>
+        ) : (
+          uses(inv)
+        )}
+      </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{inv.expires_at ? dayOf(inv.expires_at) : <Text span size="sm" c="dimmed">Never</Text>}</Table.Td>
       <Table.Td>
         <Stack gap={0}>

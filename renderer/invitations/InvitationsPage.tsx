@@ -5,7 +5,9 @@
 import { Button, Center, Group, Loader, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { athleteName } from '../../shared/domain/athlete';
 import { INVITATION_STATE_LABELS } from '../../shared/domain/invitation';
+import { useAthletes } from '../data/athletes';
 import { useCoachNames } from '../data/coaches';
 import { useGroups } from '../data/groups';
 import { useInvitations, type InvitationRowState } from '../data/invitations';
@@ -22,6 +24,7 @@ export function InvitationsPage() {
   const groups = useGroups();
   const plans = usePlans();
   const coaches = useCoachNames();
+  const athletes = useAthletes();
   const [params, setParams] = useSearchParams();
   const raw = params.get('state');
   const state = isState(raw) ? raw : null;
@@ -31,8 +34,9 @@ export function InvitationsPage() {
       groups: new Map((groups ?? []).map((g) => [g.id, g.name])),
       plans: new Map((plans ?? []).map((p) => [p.id, p.name])),
       coaches,
+      athletes: new Map((athletes ?? []).map((a) => [a.id, athleteName(a)])),
     }),
-    [groups, plans, coaches],
+    [groups, plans, coaches, athletes],
   );
   const counts = useMemo(() => {
     const c = new Map<InvitationRowState, number>();
