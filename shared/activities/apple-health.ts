@@ -24,8 +24,7 @@ import { metersOf, parseAppleDate, quantityMeters, secondsOf } from './apple-uni
 import { sportFromApple } from './sport';
 import { dayIn, toSummary } from './summary';
 import { fail, fileResult, type FileProblem, type ParsedFile, type ParsedMetric, type ParseOptions } from './types';
-import { attr, children, numberOf, parseXmlFragment, rootOf, type XmlNode } from './xml';
-import { XMLValidator } from 'fast-xml-parser';
+import { attr, children, isWellFormed, numberOf, parseXmlFragment, rootOf, type XmlNode } from './xml';
 
 const RESTING_HR = 'HKQuantityTypeIdentifierRestingHeartRate';
 const HRV = 'HKQuantityTypeIdentifierHeartRateVariabilitySDNN';
@@ -86,8 +85,7 @@ export function parseAppleHealth(fileName: string, bytes: Uint8Array, options: P
     workout: (xml) => {
       workoutNo += 1;
       const where = `workout ${workoutNo}`;
-      const valid = XMLValidator.validate(xml);
-      const parsed = valid === true ? parseXmlFragment(xml, 'This workout') : undefined;
+      const parsed = isWellFormed(xml) ? parseXmlFragment(xml, 'This workout') : undefined;
       const node = parsed?.ok ? rootOf(parsed.doc)?.node : undefined;
       if (!node) return void skipped.push({ where, message: 'This workout is damaged and cannot be read.' });
       const read = workoutDraft(node, options);

@@ -79,6 +79,9 @@ function lineCount(text: string): number {
   return lines;
 }
 
+/** Whether a piece of XML (one element cut out of a larger file) is well-formed. */
+export const isWellFormed = (text: string): boolean => XMLValidator.validate(text) === true;
+
 /** Parses text already known to be well-formed (or a small element cut out of a larger file). */
 export function parseXmlFragment(text: string, label: string, rawTags: readonly string[] = []): XmlResult {
   try {
