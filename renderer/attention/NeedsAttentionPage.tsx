@@ -8,7 +8,6 @@ import { Anchor, Button, Card, Center, Group, Loader, SegmentedControl, Stack, T
 import { notifications } from '@mantine/notifications';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { athleteName } from '../../shared/domain/athlete';
 import { useAthletes } from '../data/athletes';
 import { useMyMembership } from '../data/coaches';
 import { useOrgToday } from '../data/orgToday';
@@ -123,7 +122,9 @@ function AthleteEntry({
   canAct: boolean;
   act: { acknowledge(id: string): void; snooze(id: string, until: string): void };
 }) {
-  const name = entry.athlete ? athleteName(entry.athlete) : 'Athlete not on this device yet';
+  const a = entry.athlete;
+  const name = a ? `${a.first_name} ${a.last_name}`.trim() || a.email : 'Athlete not on this device yet';
+  const nickname = a?.display_name && a.display_name !== name ? a.display_name : null;
   const profile = `/athletes/${entry.athleteId}`;
   return (
     <Card component="li" withBorder padding="md" aria-label={name} data-severity-entry={entry.severity} style={{ borderLeft: `4px solid var(--mantine-color-${entry.severity === 'urgent' ? 'red' : 'yellow'}-6)` }}>
@@ -132,6 +133,11 @@ function AthleteEntry({
           <Anchor component={Link} to={profile} fw={700} size="md" truncate="end">
             {name}
           </Anchor>
+          {nickname && (
+            <Text size="sm" c="dimmed" truncate="end">
+              “{nickname}”
+            </Text>
+          )}
           <SeverityBadge severity={entry.severity} size="sm" />
           <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
             {entry.signals.length === 1 ? '1 signal' : `${entry.signals.length} signals`}

@@ -20,6 +20,13 @@ export function snoozeUntil(today: string, days: number): string {
   return addDays(today, days - 1);
 }
 
+/** "today", "yesterday", else the date (with the year when it is not this year's). */
+export function detectedWhen(day: string, today: string): string {
+  if (day === today) return 'today';
+  if (day === addDays(today, -1)) return 'yesterday';
+  return formatDate(day, { year: day.slice(0, 4) !== today.slice(0, 4) });
+}
+
 export function SignalItem({
   signal,
   today,
@@ -44,7 +51,7 @@ export function SignalItem({
             {title}
           </Text>
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-            detected {formatDate(signal.detected_on, { year: signal.detected_on.slice(0, 4) !== today.slice(0, 4) })}
+            detected {detectedWhen(signal.detected_on, today)}
           </Text>
         </Group>
         <Text size="sm">{signal.summary}</Text>
