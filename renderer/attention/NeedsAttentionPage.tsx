@@ -11,10 +11,11 @@ import { Link, useSearchParams } from 'react-router';
 import { useAthletes } from '../data/athletes';
 import { useMyMembership } from '../data/coaches';
 import { useOrgToday } from '../data/orgToday';
-import { countBySeverity, useOpenSignals, useSignalActions, type SignalWrite } from '../data/signals';
+import { countBySeverity, useHandledSignals, useOpenSignals, useSignalActions, type SignalWrite } from '../data/signals';
 import { useSession } from '../session/store';
 import { notifyError } from '../ui/notify';
 import { formatDate } from '../ui/dates';
+import { HandledSignals } from './HandledSignals';
 import { attentionEntries, countsLine, type AttentionEntry, type AttentionScope } from './attentionList';
 import { SeverityBadge } from './SeverityBadge';
 import { SignalItem } from './SignalItem';
@@ -38,6 +39,11 @@ export function NeedsAttentionPage() {
   const byId = useMemo(() => new Map((athletes ?? []).map((a) => [a.id, a])), [athletes]);
   const entries = useMemo(() => attentionEntries(open ?? [], byId, scope, myCoachId), [open, byId, scope, myCoachId]);
   const counts = useMemo(() => countBySeverity(entries.flatMap((e) => e.signals)), [entries]);
+  const handledAll = useHandledSignals();
+  const handled = useMemo(
+    () => (handledAll ?? []).filter((s) => scope === 'all' || (myCoachId !== null && byId.get(s.athlete_id)?.coach_ids.includes(myCoachId))),
+    [handledAll, scope, myCoachId, byId],
+  );
 
   const done = (result: SignalWrite, title: string, undo?: () => void) => {
     if (!result.ok) return notifyError('Nothing changed', result.message);
@@ -61,6 +67,10 @@ export function NeedsAttentionPage() {
     acknowledge: (id: string) => {
       if (!myCoachId) return;
       void actions.acknowledge(id, myCoachId).then((r) => done(r, 'Signal acknowledged', () => void actions.reopen(id, myCoachId)));
+    },
+    reopen: (id: string) => {
+      if (!myCoachId) return;
+      void actions.reopen(id, myCoachId).then((r) => done(r, 'Signal reopened'));
     },
     snooze: (id: string, until: string) => {
       if (!myCoachId) return;
@@ -107,6 +117,7 @@ export function NeedsAttentionPage() {
           ))}
         </Stack>
       )}
+      <HandledSignals signals={handled} athletes={byId} canAct={myCoachId !== null} onReopen={act.reopen} />
     </Stack>
   );
 }

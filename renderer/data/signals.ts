@@ -65,6 +65,23 @@ export function useOpenSignals(): AttentionSignal[] | undefined {
   return useObservable(() => watchSignals(db).pipe(map((all) => openSignals(all, today))), [db, today]);
 }
 
+/** Acknowledged signals and snoozes still running (not resolved): what the staff set aside, to reopen. */
+export function useHandledSignals(): AttentionSignal[] | undefined {
+  const { db } = useAstralData();
+  const today = useOrgToday();
+  return useObservable(
+    () =>
+      watchSignals(db).pipe(
+        map((all) =>
+          all
+            .filter((s) => (s.status === 'acknowledged' || s.status === 'snoozed') && !signalIsOpen(s, today))
+            .sort((a, b) => (b.handled_at ?? '').localeCompare(a.handled_at ?? '')),
+        ),
+      ),
+    [db, today],
+  );
+}
+
 /** Athlete id -> worst open severity and count, for the roster column; empty while loading. */
 export function useAttentionByAthlete(): Map<string, AthleteAttention> {
   const open = useOpenSignals();
