@@ -41,6 +41,16 @@ describe('GPX import', () => {
     expect(paris.name).toBe('Trail run 13 May');
   });
 
+  it('does not count the gap between two segments of a track as distance', () => {
+    const track = makeTrack({ points: 100 });
+    const lines = makeGpx({ tracks: [track] }).split('\n');
+    const at = lines.findIndex((line) => line.includes('<trkpt')) + 50;
+    lines.splice(at, 0, '    </trkseg>', '    <trkseg>');
+    const activity = ok(parseActivityFile('paused.gpx', bytesOf(lines.join('\n')))).activities[0]!;
+    expect(activity.distance_m).toBe(Math.round(track.distanceM - 14));
+    expect(activity.duration_s).toBe(track.durationS);
+  });
+
   it('decodes XML escapes in the track name', () => {
     const activity = ok(parseActivityFile('n.gpx', bytesOf(makeGpx({ name: 'Hills & <Tempo> "10k"' })))).activities[0]!;
     expect(activity.name).toBe('Hills & <Tempo> "10k"');
