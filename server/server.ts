@@ -15,9 +15,13 @@ import { isEmpty, seedDemo } from './demo/seed';
 import { createLogger, type Logger } from './log';
 import { DocumentStore } from './sync/store';
 import { createMailer } from './mail/mailer';
+import { evaluateAllOrganizations } from './signals/evaluate';
 import type { Services } from './api/deps';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+
+/** How often every organization's attention signals are evaluated again (absence, snoozes running out). */
+export const SIGNAL_EVALUATION_MS = 60 * 60 * 1000;
 
 export const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 
@@ -95,6 +99,15 @@ export async function createServer(options: ServerOptions): Promise<AstralServer
     dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD_DIR,
     stream: { heartbeatMs: options.heartbeatMs, shutdown: shutdown.signal },
   });
+  // Absence signals fire with time alone and snoozes run out: every organization is evaluated at
+  // start and every hour (server/signals/evaluate.ts); a close waits for a run in progress.
+  let evaluating: Promise<void> = Promise.resolve();
+  const evaluate = () => {
+    evaluating = evaluating.then(() => evaluateAllOrganizations(store, (m) => logger.warn(m))).catch((err: unknown) => logger.warn({ err }, 'signal evaluation failed'));
+  };
+  evaluate();
+  const hourly = setInterval(evaluate, SIGNAL_EVALUATION_MS);
+  hourly.unref();
   return {
     app,
     db,
@@ -104,7 +117,9 @@ export async function createServer(options: ServerOptions): Promise<AstralServer
     services,
     endStreams: () => shutdown.abort(),
     async close() {
+      clearInterval(hourly);
       shutdown.abort();
+      await evaluating;
       await mailer.close().catch(() => {});
       await db.close();
     },

@@ -10,6 +10,7 @@ import { invitationRoutes } from './invitations-routes';
 import { newApi } from './openapi';
 import { planRoutes } from './plans-routes';
 import { profileRoutes } from './profile-routes';
+import { signalRoutes } from './signals-routes';
 import { profileRoutes } from './profile-routes';
 import { teamRoutes } from './team-routes';
 
@@ -36,6 +37,7 @@ export function apiApp(deps: ApiDeps) {
   api.route('/', assignmentRoutes(deps));
   api.route('/', apiKeyRoutes(deps));
   api.route('/', profileRoutes(deps));
+  api.route('/', signalRoutes(deps));
   api.route('/', profileRoutes(deps));
   api.route('/', invitationRoutes(deps));
   api.doc('/openapi.json', {

@@ -3,12 +3,16 @@
  * today (the score itself is defined once in shared/domain/completeness.ts):
  * - joined: the athlete's account has a password (they accepted and can sign in);
  * - plan: a training plan assignment of theirs is upcoming or running today (organization's date);
- * - invitations, integrations, activities, attention signals, goal race, target pace and the
- *   athlete's time zone do not exist yet: null / 0 / 'none' / missing.
- * One query for the whole page, never one per athlete.
+ * - goal race, target pace, integrations (state `connected`) from the athlete document;
+ * - last_activity_at: the start of their latest activity;
+ * - attention: the highest severity of their open signals (snoozed ones whose day passed count);
+ * - invitations and the athlete's time zone do not exist yet: null / missing.
+ * A few queries for the whole page, never one per athlete.
  */
 import type { Athlete } from '../../shared/domain/athlete';
 import { profileCompleteness, type ProfileStatus } from '../../shared/domain/completeness';
+import { signalIsOpen, type AttentionSignal } from '../../shared/domain/signal';
+import type { AttentionLevel } from '../../shared/domain/completeness';
 import { todayIn } from '../../shared/schedule/dates';
 import { assignmentStatus } from '../../shared/schedule/plan-schedule';
 import type { Db } from '../db/db';
@@ -37,27 +41,52 @@ async function athletesWithPlan(db: Db, orgId: string, athleteIds: string[]): Pr
   return withPlan;
 }
 
-export async function profileStatus(db: Db, orgId: string, page: { athlete: Athlete; joined: boolean }[]): Promise<ProfileStatus[]> {
-  const withPlan = await athletesWithPlan(
-    db,
-    orgId,
-    page.map((p) => p.athlete.id),
+/** The start of each athlete's latest activity. */
+async function lastActivities(db: Db, orgId: string, athleteIds: string[]): Promise<Map<string, string>> {
+  if (athleteIds.length === 0) return new Map();
+  const { rows } = await db.query<{ athlete_id: string; last: string }>(
+    `SELECT data->>'athlete_id' AS athlete_id, max(data->>'start_time') AS last FROM documents
+      WHERE org_id = $1 AND collection = 'activities' AND NOT deleted AND data->>'athlete_id' = ANY($2::text[])
+      GROUP BY 1`,
+    [orgId, athleteIds],
   );
+  return new Map(rows.map((r) => [r.athlete_id, new Date(r.last).toISOString()]));
+}
+
+/** The highest severity of each athlete's open signals. */
+async function attentionLevels(db: Db, orgId: string, athleteIds: string[]): Promise<Map<string, AttentionLevel>> {
+  if (athleteIds.length === 0) return new Map();
+  const { rows } = await db.query<{ data: AttentionSignal; time_zone: string }>(
+    `SELECT d.data, o.time_zone FROM documents d JOIN organizations o ON o.id = d.org_id
+      WHERE d.org_id = $1 AND d.collection = 'attention_signals' AND NOT d.deleted AND d.data->>'status' <> 'resolved' AND d.data->>'athlete_id' = ANY($2::text[])`,
+    [orgId, athleteIds],
+  );
+  const out = new Map<string, AttentionLevel>();
+  for (const { data, time_zone } of rows) {
+    if (!signalIsOpen(data, todayIn(time_zone))) continue;
+    if (data.severity === 'urgent' || !out.has(data.athlete_id)) out.set(data.athlete_id, data.severity);
+  }
+  return out;
+}
+
+export async function profileStatus(db: Db, orgId: string, page: { athlete: Athlete; joined: boolean }[]): Promise<ProfileStatus[]> {
+  const ids = page.map((p) => p.athlete.id);
+  const [withPlan, last, attention] = [await athletesWithPlan(db, orgId, ids), await lastActivities(db, orgId, ids), await attentionLevels(db, orgId, ids)];
   return page.map(({ athlete, joined }) => {
-    const integrationsConnected = 0;
+    const integrationsConnected = (athlete.integrations ?? []).filter((i) => i.state === 'connected').length;
     return {
       joined,
       invitation_status: null,
       completeness: profileCompleteness({
-        hasGoalRace: false,
-        hasTargetPace: false,
+        hasGoalRace: athlete.goal_race != null,
+        hasTargetPace: athlete.target_pace_s_per_km != null,
         integrationsConnected,
         hasPlan: withPlan.has(athlete.id),
         hasTimeZone: false,
       }),
       integrations_connected: integrationsConnected,
-      last_activity_at: null,
-      attention: 'none',
+      last_activity_at: last.get(athlete.id) ?? null,
+      attention: attention.get(athlete.id) ?? 'none',
     };
   });
 }
