@@ -35,8 +35,12 @@ async function usableTarget(db: Db, token: string) {
     [target.orgId, target.invitationId],
   );
   const row = rows[0];
-  return row && !row.deleted && invitationUsable(row.data) ? target : null;
+  return row && !row.deleted && invitationUsable(row.data) ? { ...target, invitation: row.data } : null;
 }
+
+const emailMismatch = () => new HttpProblem(400, 'email_mismatch', 'email: this invitation is for another email address; use the address it was sent to', 'email');
+const accountExists = () => new HttpProblem(409, 'account_exists', 'An Astral account with this email already exists: sign in instead to accept.', 'email');
+const sameEmail = (inv: Invitation, email: string) => inv.type !== 'single_use' || inv.email === null || inv.email.toLowerCase() === email.trim().toLowerCase();
 
 async function userForCredentials(db: Db, email: string, password: string): Promise<string> {
   const user = await findUserByEmail(db, email);
@@ -48,6 +52,11 @@ async function userForCredentials(db: Db, email: string, password: string): Prom
 export async function acceptInvitation(store: DocumentStore, token: string, as: AcceptAs, scrypt?: Parameters<typeof hashPassword>[1]): Promise<Accepted> {
   const target = await usableTarget(store.db, token);
   if (!target) throw invitationInvalid();
+  if (as.kind === 'new') {
+    // Refusals that need no password work come first (and are checked again under the lock).
+    if (!sameEmail(target.invitation, as.account.email)) throw emailMismatch();
+    if ((await findUserByEmail(store.db, as.account.email))?.password_hash) throw accountExists();
+  }
   const passwordHash = as.kind === 'new' ? await hashPassword(as.account.password, scrypt) : null;
   const existingUserId = as.kind === 'existing' ? as.userId : as.kind === 'credentials' ? await userForCredentials(store.db, as.email, as.password) : null;
   return store.write(target.orgId, async (w) => {
@@ -58,13 +67,9 @@ export async function acceptInvitation(store: DocumentStore, token: string, as: 
     let user: { id: string; first_name: string; last_name: string; email: string } | null;
     if (as.kind === 'new') {
       const { account } = as;
-      if (inv.type === 'single_use' && inv.email !== null && inv.email.toLowerCase() !== account.email.toLowerCase()) {
-        throw new HttpProblem(400, 'email_mismatch', 'email: this invitation is for another email address; use the address it was sent to', 'email');
-      }
+      if (!sameEmail(inv, account.email)) throw emailMismatch();
       const found = await findUserByEmail(w.tx, account.email);
-      if (found?.password_hash) {
-        throw new HttpProblem(409, 'account_exists', 'An Astral account with this email already exists: sign in instead to accept.', 'email');
-      }
+      if (found?.password_hash) throw accountExists();
       if (found) {
         // An account made for this person before (no password yet): it becomes theirs now.
         await w.tx.query('UPDATE users SET password_hash = $2, first_name = $3, last_name = $4 WHERE id = $1 AND password_hash IS NULL', [
@@ -75,7 +80,7 @@ export async function acceptInvitation(store: DocumentStore, token: string, as: 
         try {
           user = await insertUser(w.tx, { email: account.email, firstName: account.first_name, lastName: account.last_name, passwordHash });
         } catch (err) {
-          if (isUniqueViolation(err)) throw new HttpProblem(409, 'account_exists', 'An Astral account with this email already exists: sign in instead to accept.', 'email');
+          if (isUniqueViolation(err)) throw accountExists();
           throw err;
         }
       }
