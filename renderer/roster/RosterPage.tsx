@@ -1,30 +1,32 @@
 import { Button, Center, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { ATHLETE_STATUSES } from '../../shared/domain/athlete';
 import { useAthletes } from '../data/athletes';
 import { coachName, useCoaches, useCoachNames, useMyMembership } from '../data/coaches';
 import { useGroups } from '../data/groups';
 import { useAttentionByAthlete } from '../data/signals';
 import { AssignPlanModal } from '../plans/assign/AssignPlanModal';
-import { COACH_ME, COACH_NONE, distinctLabels, distinctLevels, facetCounts, filterAthletes, isFiltering, sortRoster, type FacetKey } from '../data/search';
+import { COACH_ME, COACH_NONE, distinctLabels, distinctLevels, facetCounts, filterAthletes, isFiltering, sortRoster, type FacetKey, type RosterFilter } from '../data/search';
 import { ExportCsvButton } from '../csv/ExportCsvButton';
 import { ImportCsvButton } from '../csv/ImportCsvButton';
 import { RosterActions } from '../invitations/RosterActions';
-import { RosterActions } from '../invitations/RosterActions';
 import { useSession } from '../session/store';
-import { STATUS_LABELS, plural } from '../ui/format';
+import { plural } from '../ui/format';
 import { SearchIcon } from '../ui/icons';
-import { FilterSelect } from './FilterSelect';
 import { BulkActionModal, type BulkKind } from './BulkActionModal';
 import { rememberRosterSearch, searchToRestore } from './lastRosterSearch';
+import { RosterFilters } from './RosterFilters';
 import { RosterTable } from './RosterTable';
 import { SelectionBar } from './SelectionBar';
-import { useRosterParams } from './useRosterParams';
+import { useRosterParams, type RosterParams } from './useRosterParams';
+import { useSearchQuery } from './useSearchQuery';
 
 /** Rows rendered at once; more on request, so a 10,000-athlete roster stays responsive. */
 const PAGE = 100;
-const STATUS_OPTIONS = ATHLETE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
+// Memoised with stable props: a keystroke re-renders the page, not these closed dialogs.
+const NO_OPTIONS: { value: string; label: string }[] = [];
+const BulkDialog = memo(BulkActionModal);
+const AssignDialog = memo(AssignPlanModal);
 
 export function RosterPage() {
   const athletes = useAthletes();
@@ -44,11 +46,11 @@ export function RosterPage() {
     else rememberRosterSearch(location.search);
   }, [location.search, navigate]);
 
-  // The box shows every keystroke at once; filtering follows as soon as React has time.
-  const [query, setQuery] = useState(filter.q);
-  useEffect(() => setQuery(filter.q), [filter.q]);
-  const deferredQuery = useDeferredValue(query);
-  const effective = useMemo(() => ({ ...filter, q: deferredQuery }), [filter, deferredQuery]);
+  // Each keystroke filters once (this memo) and renders only rows new to the page; the URL follows after a pause.
+  const writeQuery = useCallback((q: string) => setFilter({ q }), [setFilter]);
+  const { query, setQuery, flush, reset } = useSearchQuery(filter.q, writeQuery);
+  const { status, level, label, group, coach } = filter;
+  const effective = useMemo<RosterFilter>(() => ({ q: query, status, level, label, group, coach }), [query, status, level, label, group, coach]);
 
   const all = useMemo(() => athletes ?? [], [athletes]);
   // Sorted once per change of the roster or the sort; filtering keeps that order.
@@ -60,10 +62,8 @@ export function RosterPage() {
   // Counts beside each filter choice, computed only while a filter's list is open (not per keystroke).
   const [openFacet, setOpenFacet] = useState<FacetKey | null>(null);
   const counts = useMemo(() => (openFacet ? facetCounts(all, effective, myCoachId) : null), [openFacet, all, effective, myCoachId]);
-  const facet = (key: FacetKey) => ({
-    counts: counts?.[key],
-    onOpenChange: (open: boolean) => setOpenFacet((prev) => (open ? key : prev === key ? null : prev)),
-  });
+  const onFacetOpen = useCallback((key: FacetKey, open: boolean) => setOpenFacet((prev) => (open ? key : prev === key ? null : prev)), []);
+  const onFilter = useCallback((patch: Partial<RosterFilter>) => setFilter(patch), [setFilter]);
   const coachOptions = useMemo(
     () => [
       ...(myCoachId || filter.coach === COACH_ME ? [{ value: COACH_ME, label: 'My athletes' }] : []),
@@ -94,8 +94,10 @@ export function RosterPage() {
     [],
   );
 
-  const [shown, setShown] = useState(PAGE);
-  useEffect(() => setShown(PAGE), [effective]);
+  // "Show more" counts for one search and filters; a new one starts again at one page, in the same render.
+  const [page, setPage] = useState({ of: effective, shown: PAGE });
+  const shown = page.of === effective ? page.shown : PAGE;
+  const showMore = () => setPage({ of: effective, shown: shown + PAGE * 5 });
   const visible = useMemo(() => matches.slice(0, shown), [matches, shown]);
   const toggleAll = (on: boolean) =>
     setSelected((prev) => {
@@ -108,9 +110,13 @@ export function RosterPage() {
 
   const filtering = isFiltering({ ...filter, q: query });
   const clear = () => {
-    setQuery('');
+    reset('');
     setFilter(null);
   };
+  const closeBulk = useCallback(() => setBulk(null), []);
+  const closeAssign = useCallback(() => setAssigning(false), []);
+  const assignTarget = useMemo(() => ({ kind: 'athletes' as const, athleteIds: selectedIds }), [selectedIds]);
+  const onSort = useCallback((sort: RosterParams['sort']) => setFilter({ sort }), [setFilter]);
 
   return (
     <Stack gap="md">
@@ -132,38 +138,27 @@ export function RosterPage() {
           placeholder="Name, display name or email"
           leftSection={<SearchIcon size={16} />}
           value={query}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            setQuery(value);
-            setFilter({ q: value });
-          }}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          onBlur={flush}
           type="search"
           autoComplete="off"
         />
-        <FilterSelect label="Status" value={filter.status} options={STATUS_OPTIONS} onChange={(status) => setFilter({ status })} {...facet('status')} />
-        <FilterSelect label="Member level" value={filter.level} options={levels} onChange={(level) => setFilter({ level })} {...facet('level')} />
-        <FilterSelect label="Label" value={filter.label} options={labels} onChange={(label) => setFilter({ label })} {...facet('label')} />
-        <FilterSelect
-          label="Group"
-          value={filter.group}
-          options={groupOptions}
-          onChange={(group) => setFilter({ group })}
-          unknownLabel={groups ? 'Deleted group' : ''}
-          {...facet('group')}
-        />
-        <FilterSelect
-          label="Coach"
-          value={filter.coach}
-          options={coachOptions}
-          onChange={(coach) => setFilter({ coach })}
-          unknownLabel={coaches ? 'Former coach' : ''}
-          {...facet('coach')}
+        <RosterFilters
+          filter={filter}
+          onChange={onFilter}
+          levels={levels}
+          labels={labels}
+          groups={groupOptions}
+          coaches={coachOptions}
+          unknownGroup={groups ? 'Deleted group' : ''}
+          unknownCoach={coaches ? 'Former coach' : ''}
+          counts={counts}
+          onFacetOpen={onFacetOpen}
         />
       </SimpleGrid>
       <Group gap="sm" justify="flex-end">
         <ImportCsvButton size="sm" />
         <ExportCsvButton size="sm" athletes={matches} />
-        <RosterActions />
         <RosterActions />
       </Group>
 
@@ -179,15 +174,8 @@ export function RosterPage() {
           onClear={() => setSelected(new Set())}
         />
       )}
-      <BulkActionModal
-        kind={bulk}
-        ids={selectedIds}
-        role={me?.role}
-        labels={labelValues}
-        coaches={isHead ? staffOptions : []}
-        onClose={() => setBulk(null)}
-      />
-      <AssignPlanModal opened={assigning} onClose={() => setAssigning(false)} target={{ kind: 'athletes', athleteIds: selectedIds }} />
+      <BulkDialog kind={bulk} ids={selectedIds} role={me?.role} labels={labelValues} coaches={isHead ? staffOptions : NO_OPTIONS} onClose={closeBulk} />
+      <AssignDialog opened={assigning} onClose={closeAssign} target={assignTarget} />
 
       {!athletes ? (
         <Center py="xl">
@@ -216,12 +204,12 @@ export function RosterPage() {
             onToggle={toggle}
             onToggleAll={toggleAll}
             sort={filter.sort}
-            onSort={(sort) => setFilter({ sort })}
+            onSort={onSort}
             attention={attention}
           />
           {matches.length > visible.length && (
             <Group justify="center">
-              <Button variant="default" onClick={() => setShown((n) => n + PAGE * 5)}>
+              <Button variant="default" onClick={showMore}>
                 Show more ({(matches.length - visible.length).toLocaleString()} not shown)
               </Button>
             </Group>

@@ -4,7 +4,7 @@
  * keystroke renders up to 100 new rows, and the component per cell was most of that time.
  */
 import { Checkbox, Table } from '@mantine/core';
-import { memo } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { athleteName, type Athlete } from '../../shared/domain/athlete';
 import { AttentionCell } from '../attention/AttentionCell';
@@ -70,6 +70,64 @@ const AthleteRow = memo(function AthleteRow({ athlete, coachNames, selected, onT
   );
 });
 
+// The header is memoised: typing re-renders the table's rows, not its eight sortable headers.
+const RosterHead = memo(function RosterHead({
+  sort,
+  onSort,
+  all,
+  some,
+  onToggleAll,
+}: {
+  sort: RosterSort;
+  onSort(sort: RosterSort): void;
+  all: boolean;
+  some: boolean;
+  onToggleAll(selected: boolean): void;
+}) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        <SortHeader
+          column="name"
+          sort={sort}
+          onSort={onSort}
+          before={
+            <Checkbox
+              size="xs"
+              checked={all}
+              indeterminate={some}
+              onChange={() => onToggleAll(!all)}
+              aria-label="Select all athletes shown"
+            />
+          }
+        >
+          Name
+        </SortHeader>
+        <SortHeader column="display_name" sort={sort} onSort={onSort}>
+          Display name
+        </SortHeader>
+        <SortHeader column="email" sort={sort} onSort={onSort}>
+          Email
+        </SortHeader>
+        {/* room for the widest status ("Suspended") so the badge is never cut */}
+        <SortHeader column="status" sort={sort} onSort={onSort} minWidth={112}>
+          Status
+        </SortHeader>
+        <SortHeader column="level" sort={sort} onSort={onSort}>
+          Member level
+        </SortHeader>
+        <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Labels</Table.Th>
+        <SortHeader column="coaches" sort={sort} onSort={onSort}>
+          Coaches
+        </SortHeader>
+        <SortHeader column="attention" sort={sort} onSort={onSort}>
+          Attention
+        </SortHeader>
+      </Table.Tr>
+    </Table.Thead>
+  );
+});
+
 const ignoreSort = () => {};
 
 export function RosterTable({
@@ -96,49 +154,16 @@ export function RosterTable({
 }) {
   const shownSelected = athletes.reduce((n, a) => n + (selected.has(a.id) ? 1 : 0), 0);
   const all = athletes.length > 0 && shownSelected === athletes.length;
+  // A stable callback for the memoised header; it calls the latest onToggleAll.
+  const toggleAllRef = useRef(onToggleAll);
+  useEffect(() => {
+    toggleAllRef.current = onToggleAll;
+  });
+  const toggleAll = useCallback((on: boolean) => toggleAllRef.current(on), []);
   return (
     <Table.ScrollContainer minWidth={1060}>
       <Table aria-label="Athletes" verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <SortHeader
-              column="name"
-              sort={sort}
-              onSort={onSort}
-              before={
-                <Checkbox
-                  size="xs"
-                  checked={all}
-                  indeterminate={shownSelected > 0 && !all}
-                  onChange={() => onToggleAll(!all)}
-                  aria-label="Select all athletes shown"
-                />
-              }
-            >
-              Name
-            </SortHeader>
-            <SortHeader column="display_name" sort={sort} onSort={onSort}>
-              Display name
-            </SortHeader>
-            <SortHeader column="email" sort={sort} onSort={onSort}>
-              Email
-            </SortHeader>
-            {/* room for the widest status ("Suspended") so the badge is never cut */}
-            <SortHeader column="status" sort={sort} onSort={onSort} minWidth={112}>
-              Status
-            </SortHeader>
-            <SortHeader column="level" sort={sort} onSort={onSort}>
-              Member level
-            </SortHeader>
-            <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>Labels</Table.Th>
-            <SortHeader column="coaches" sort={sort} onSort={onSort}>
-              Coaches
-            </SortHeader>
-            <SortHeader column="attention" sort={sort} onSort={onSort}>
-              Attention
-            </SortHeader>
-          </Table.Tr>
-        </Table.Thead>
+        <RosterHead sort={sort} onSort={onSort} all={all} some={shownSelected > 0 && !all} onToggleAll={toggleAll} />
         <Table.Tbody>
           {athletes.map((a) => (
             <AthleteRow key={a.id} athlete={a} coachNames={coachNames} selected={selected.has(a.id)} onToggle={onToggle} attention={attention?.get(a.id)} />
