@@ -8,28 +8,12 @@
  */
 import { joinUrl, type Invitation } from '../../shared/domain/invitation';
 import type { Services } from '../api/deps';
-import type { OutgoingMail } from '../mail/mailer';
+import { oneLine } from '../mail/mailer';
+import { invitationEmail } from '../mail/templates';
 import type { OrgWriter } from '../sync/store';
 import { storeOf } from './store-link';
 import { hashToken, newToken, registerTokenHash } from './tokens';
 import { invitationParties } from './who';
-
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
-
-export type InvitationMailInput = { to: string; firstName: string; orgName: string; inviter: string | null; url: string };
-
-/** Subject, plain text and HTML of the invitation email. */
-export function invitationMail(input: InvitationMailInput): OutgoingMail {
-  const who = input.inviter ? `Coach ${input.inviter} invites you` : 'You are invited';
-  const lead = `${who} to join ${input.orgName} on Astral.`;
-  const text = [`Hi ${input.firstName},`, '', lead, '', 'Open this link to accept:', input.url, '', 'The link is personal: do not forward it.'].join('\n');
-  const html =
-    `<p>Hi ${escapeHtml(input.firstName)},</p><p>${escapeHtml(lead)}</p>` +
-    `<p><a href="${escapeHtml(input.url)}">Accept the invitation</a></p><p>Or open this link: ${escapeHtml(input.url)}</p>` +
-    `<p>The link is personal: do not forward it.</p>`;
-  return { to: input.to, subject: `${input.orgName}: invitation to join on Astral`, text, html };
-}
 
 /** Makes the email's token in this write and sends the email once the write committed. */
 export async function queueInvitationEmail(w: OrgWriter, inv: Invitation, services: Services): Promise<void> {
@@ -38,7 +22,14 @@ export async function queueInvitationEmail(w: OrgWriter, inv: Invitation, servic
   await registerTokenHash(w.tx, hashToken(token), { orgId: w.orgId, invitationId: inv.id, kind: 'email' });
   const parties = await invitationParties(w.tx, w.orgId, inv.created_by);
   const orgId = w.orgId;
-  const mail = invitationMail({ to: inv.email, firstName: inv.first_name ?? '', orgName: parties.orgName, inviter: parties.inviter, url: joinUrl(services.publicUrl, token) });
+  const mail = invitationEmail({
+    to: inv.email,
+    firstName: inv.first_name ?? '',
+    organizationName: parties.orgName,
+    inviterName: parties.inviter ?? 'Your coach',
+    url: joinUrl(services.publicUrl, token),
+    expiresAt: inv.expires_at,
+  });
   const sendCount = inv.send_count;
   w.afterCommit(async () => {
     let outcome: { email_status: 'sent' | 'failed'; email_error: string | null };
@@ -47,7 +38,7 @@ export async function queueInvitationEmail(w: OrgWriter, inv: Invitation, servic
       outcome = { email_status: 'sent', email_error: null };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      outcome = { email_status: 'failed', email_error: message.replace(/[\r\n\t]+/g, ' ').trim().slice(0, 300) || 'sending failed' };
+      outcome = { email_status: 'failed', email_error: oneLine(Array.from(message, (ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? ' ' : ch)).join(''), 300) || 'sending failed' };
     }
     await recordOutcome(services, orgId, inv.id, sendCount, outcome);
   });
