@@ -96,7 +96,9 @@ describe('add existing user, offline', () => {
     const [a, b] = [processQueue(db, CTX), processQueue(db, CTX)];
     expect(await a).toBe(3);
     expect(await b).toBe(3); // the same run, not a second one
-    expect(server.calls.map((c) => (c.body as { email: string }).email)).toEqual(['free.agent@demo.local', 'x@y.test', 'member@demo.local']);
+    expect(server.calls.map((c) => c.body)).toEqual(
+      ['free.agent@demo.local', 'x@y.test', 'member@demo.local'].map((email) => ({ email, group_id: null, training_plan_id: null, plan_start_date: null })),
+    );
 
     const outcomes = await takeOutcomes(db);
     expect(outcomes.map((r) => outcomeWords(r, r.outcome).title)).toEqual([

@@ -73,7 +73,7 @@ export async function sendAddRequest(ctx: AddContext, req: AddRequest): Promise<
     const athlete = await request<Athlete>(ctx.serverUrl, `/organizations/${encodeURIComponent(ctx.orgId)}/athletes`, {
       method: 'POST',
       token: ctx.token,
-      body: JSON.stringify(req),
+      body: JSON.stringify({ email: req.email, group_id: req.group_id, training_plan_id: req.training_plan_id, plan_start_date: req.plan_start_date }),
     });
     return { kind: 'added', name: personName(athlete, req.email), athleteId: athlete.id };
   } catch (err) {

@@ -71,7 +71,7 @@ function Actions({ inv, who }: { inv: Row; who: string }) {
           Get a link on this laptop
         </Button>
       )}
-      {inv.type === 'single_use' && (
+      {inv.type === 'single_use' && inv.state === 'pending' && (
         <Button size="compact-sm" variant="default" loading={busy} onClick={() => void run('The invitation was not resent', () => resendInvitation(db, inv.id))} aria-label={`Resend invitation of ${who}`}>
           Resend
         </Button>

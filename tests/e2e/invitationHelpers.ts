@@ -49,23 +49,27 @@ export type Joiner = { first: string; last: string; email: string; password?: st
 
 /**
  * Opens a join link in a fresh browser context (no session), creates an account and accepts.
- * Returns the page (for screenshots) after the success message.
  */
-export async function joinThroughLink(browser: Browser, link: string, who: Joiner, checks: { org?: string; inviter?: string; screenshot?: string } = {}): Promise<Page> {
+export async function joinThroughLink(browser: Browser, link: string, who: Joiner, checks: { org?: string; inviter?: string; screenshot?: string } = {}): Promise<void> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(link);
   if (checks.org) await expect(page.getByText(checks.org).first()).toBeVisible();
   if (checks.inviter) await expect(page.getByText(checks.inviter).first()).toBeVisible();
-  const first = page.getByLabel('First name');
-  if (await first.inputValue() !== who.first) await first.fill(who.first);
-  await page.getByLabel('Last name').fill(who.last);
-  const email = page.getByLabel('Email');
+  // The page's "create an account" form (the other one signs in to an existing account).
+  const form = page.locator('section', { has: page.getByRole('heading', { name: /create your astral account/i }) });
+  const first = form.getByLabel('First name');
+  if ((await first.inputValue()) !== who.first) await first.fill(who.first);
+  await form.getByLabel('Last name').fill(who.last);
+  const email = form.getByLabel('Email');
   if (await email.isEditable()) await email.fill(who.email);
   else await expect(email).toHaveValue(who.email);
-  await page.getByLabel('Password', { exact: true }).fill(who.password ?? 'correct-horse-battery');
+  const password = who.password ?? 'correct-horse-battery';
+  await form.getByLabel(/^password/i).fill(password);
+  const confirm = form.getByLabel(/confirm password/i);
+  if (await confirm.count()) await confirm.fill(password);
   if (checks.screenshot) await shot(page, checks.screenshot);
-  await page.getByRole('button', { name: /create account|join|accept/i }).first().click();
-  await expect(page.getByText(/you (have )?joined|welcome to|you are (now )?(in|a member)/i).first()).toBeVisible({ timeout: 30_000 });
-  return page;
+  await form.getByRole('button').first().click();
+  await expect(page.getByText(/you're in|you (have )?joined|welcome to/i).first()).toBeVisible({ timeout: 30_000 });
+  await context.close();
 }

@@ -62,10 +62,11 @@ test('a coach invites offline; the athlete joins from the emailed link and shows
   await expect(page.getByText('Marathon squad').first()).toBeVisible();
   await page.getByRole('tab', { name: 'Plans' }).click();
   await expect(page.getByRole('article', { name: 'Half marathon' })).toBeVisible();
+  await context.close();
 });
 
 test('a multi-use join link: created, copied, two athletes join, the page counts them', async ({ browser, server }) => {
-  const { page } = await coachPage(browser, server, HEAD_COACH);
+  const { context, page } = await coachPage(browser, server, HEAD_COACH);
   await openInvitations(page);
   await page.getByRole('button', { name: 'Create join link' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create a join link' });
@@ -92,6 +93,7 @@ test('a multi-use join link: created, copied, two athletes join, the page counts
   await expect(row).toContainText('2 of 5 joined', { timeout: 30_000 });
   await openRoster(page);
   await expect(roster(page).getByRole('link', { name: 'Alan Turing' })).toBeVisible({ timeout: 30_000 });
+  await context.close();
 });
 
 test('add an existing user offline (carried out on reconnect), an unknown email offers to invite instead', async ({ browser, server }) => {
@@ -123,10 +125,11 @@ test('add an existing user offline (carried out on reconnect), an unknown email 
   await dialog.getByRole('button', { name: 'Invite instead' }).click();
   const invite = page.getByRole('dialog', { name: 'Invite an athlete' });
   await expect(invite.getByLabel('Email')).toHaveValue('nobody@example.test');
+  await context.close();
 });
 
 test('remove an athlete, then add them again: a new roster row, the account untouched', async ({ browser, server }) => {
-  const { page } = await coachPage(browser, server, HEAD_COACH);
+  const { context, page } = await coachPage(browser, server, HEAD_COACH);
   const addFreeAgent = async () => {
     await page.getByRole('button', { name: 'Add existing user' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add an existing user' });
@@ -154,4 +157,5 @@ test('remove an athlete, then add them again: a new roster row, the account unto
   const again = await addFreeAgent();
   expect(again).not.toBe(first);
   await expect(roster(page).getByRole('link', { name: FREE_AGENT.name })).toHaveCount(1);
+  await context.close();
 });
