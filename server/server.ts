@@ -127,7 +127,7 @@ export async function createServer(options: ServerOptions): Promise<AstralServer
 }
 
 function defaultOutbox(database: DatabaseOptions): string {
-  if (database.kind === 'pglite' && database.dataDir) return join(database.dataDir, 'outbox');
+  if (database.kind === 'pglite' && database.dataDir && !database.dataDir.startsWith('memory:')) return join(database.dataDir, 'outbox');
   return join(tmpdir(), 'astral-outbox');
 }
 
