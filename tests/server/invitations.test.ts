@@ -153,4 +153,13 @@ describeOnBackends('invitations REST', (server) => {
       expect(res.status, `${method} ${p}`).toBe(403);
     }
   });
+
+  it('the OpenAPI document lists the invitation routes', async () => {
+    const doc = await request<{ paths: Record<string, Record<string, unknown>> }>(server(), 'GET', '/api/v1/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths['/api/v1/organizations/{org_id}/invitations'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.body.paths['/api/v1/organizations/{org_id}/invitations/{invitation_id}'] ?? {}).sort()).toEqual(['delete', 'get']);
+    expect(doc.body.paths['/api/v1/organizations/{org_id}/invitations/{invitation_id}/resend']?.post).toBeDefined();
+    expect(doc.body.paths['/api/v1/invitations/{token}/accept']?.post).toBeDefined();
+  });
 });

@@ -105,6 +105,18 @@ const ROWS: Row[] = [
   { route: 'GET /api/v1/organizations/{org_id}/api-keys', expect: HEAD_ONLY(200) },
   { route: 'DELETE /api/v1/organizations/{org_id}/api-keys/{key_id}', expect: HEAD_ONLY(404), params: () => ({ key_id: random() }) },
 
+  { route: 'POST /api/v1/organizations/{org_id}/invitations', expect: ANY_COACH(201), body: () => ({ type: 'multi_use', max_uses: 1 }) },
+  { route: 'GET /api/v1/organizations/{org_id}/invitations', expect: ANY_COACH(200), query: '?limit=1' },
+  { route: 'GET /api/v1/organizations/{org_id}/invitations/{invitation_id}', expect: ANY_COACH(404), params: () => ({ invitation_id: random() }) },
+  { route: 'DELETE /api/v1/organizations/{org_id}/invitations/{invitation_id}', expect: ANY_COACH(404), params: () => ({ invitation_id: random() }) },
+  { route: 'POST /api/v1/organizations/{org_id}/invitations/{invitation_id}/resend', expect: ANY_COACH(404), params: () => ({ invitation_id: random() }) },
+  // Anyone may try a link; an unknown one is the same 404 for every signed-in caller, and no credential at all is a 400 (body or session needed).
+  {
+    route: 'POST /api/v1/invitations/{token}/accept',
+    expect: { head: 404, coach: 404, other: 404, athlete: 404, none: 400, key: 400 },
+    params: () => ({ token: 'x'.repeat(43) }),
+  },
+
   { route: 'GET /sync/v2/orgs/{org_id}/athletes/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
   { route: 'GET /sync/v2/orgs/{org_id}/coaches/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
   { route: 'GET /sync/v2/orgs/{org_id}/training_plans/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
