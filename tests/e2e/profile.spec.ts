@@ -153,14 +153,15 @@ test('the profile shows every section in the unit setting, and a file imported o
   await page.screenshot({ path: `${SHOTS}/profile-1024.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 
-  // Back online: everything is sent, and the server has the run and the goal.
+  // Back online: the run reaches the server, whose own signal then takes the place of the local
+  // finding (one Distance jump, not two); everything is sent, the goal included.
   await context.setOffline(false);
-  await expect(syncStatus(page)).not.toContainText('not yet sent', { timeout: 45_000 });
   await expect
-    .poll(async () => ((await api.call('GET', `/athletes/${athlete.id}/activities?limit=100`)).body as { data: { name: string }[] }).data.some((a) => a.name === 'Offline long run'), { timeout: 30_000 })
+    .poll(async () => ((await api.call('GET', `/athletes/${athlete.id}/activities?limit=100`)).body as { data: { name: string }[] }).data.some((a) => a.name === 'Offline long run'), { timeout: 45_000 })
     .toBe(true);
-  await expect.poll(async () => ((await api.call('GET', `/athletes/${athlete.id}`)).body as { target_pace_s_per_km: number }).target_pace_s_per_km).toBe(295);
-  // The server's own signal takes the place of the local finding (one Distance jump, not two).
+  await expect(jump.and(page.locator('[data-origin="synced"]'))).toBeVisible({ timeout: 45_000 });
   await expect(section(page, 'Attention signals').getByRole('listitem', { name: /Distance jump/ })).toHaveCount(1);
+  await expect(syncStatus(page)).not.toContainText('not yet sent', { timeout: 45_000 });
+  await expect.poll(async () => ((await api.call('GET', `/athletes/${athlete.id}`)).body as { target_pace_s_per_km: number }).target_pace_s_per_km).toBe(295);
   await context.close();
 });
