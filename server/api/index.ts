@@ -7,11 +7,11 @@ import { authRoutes } from './auth-routes';
 import type { ApiDeps } from './deps';
 import { groupRoutes } from './groups-routes';
 import { invitationRoutes } from './invitations-routes';
+import { memberRoutes } from './members-routes';
 import { newApi } from './openapi';
 import { planRoutes } from './plans-routes';
 import { profileRoutes } from './profile-routes';
 import { signalRoutes } from './signals-routes';
-import { profileRoutes } from './profile-routes';
 import { teamRoutes } from './team-routes';
 
 export function apiApp(deps: ApiDeps) {
@@ -31,6 +31,7 @@ export function apiApp(deps: ApiDeps) {
   api.use('/organizations/*', acceptApiKeys(deps.db));
   api.route('/', authRoutes(deps));
   api.route('/', athleteRoutes(deps));
+  api.route('/', memberRoutes(deps));
   api.route('/', teamRoutes(deps));
   api.route('/', planRoutes(deps));
   api.route('/', groupRoutes(deps));
@@ -38,7 +39,6 @@ export function apiApp(deps: ApiDeps) {
   api.route('/', apiKeyRoutes(deps));
   api.route('/', profileRoutes(deps));
   api.route('/', signalRoutes(deps));
-  api.route('/', profileRoutes(deps));
   api.route('/', invitationRoutes(deps));
   api.doc('/openapi.json', {
     openapi: '3.0.3',

@@ -7,7 +7,7 @@
  * write); a row whose assumed master differs from the stored one is a conflict (master returned,
  * client merges and pushes again); only then are role rules applied.
  *
- * Per collection: athletes are changed, never created or removed, in the app; coaches only by the
+ * Per collection: athletes are changed and removed (any coach), never created, in the app; coaches only by the
  * server; groups and training plans are created, changed and deleted by any coach (a deleted one is
  * not revived); a plan assignment is created by any coach under its derived id, its athlete, plan
  * and start date never change, `ended_on` may, and a removed one is revived by assigning again.
@@ -96,7 +96,9 @@ export function decidePushRow({ collection, parsed, assumed, stored, role, coach
 
   const refusal = authorise(collection, stored, parsed.doc, parsed.deleted, ctx);
   if (refusal) return refusal;
-  return { kind: 'write', doc: { ...parsed.doc, created_at: stored.data.created_at, updated_at: now }, deleted: parsed.deleted };
+  // A removed athlete is kept as the server had them: edits pushed along with the removal are dropped.
+  const base = collection === 'athletes' && parsed.deleted ? stored.data : parsed.doc;
+  return { kind: 'write', doc: { ...base, created_at: stored.data.created_at, updated_at: now }, deleted: parsed.deleted };
 }
 
 /**
@@ -111,7 +113,8 @@ function authorise(collection: SyncCollection, stored: StoredDoc, doc: DocData, 
       return refuse(id, 'forbidden', 'Coach memberships are managed by the server.');
     case 'athletes': {
       if (stored.deleted) return refuse(id, 'forbidden', 'This athlete was removed from the organization.');
-      if (deleted) return refuse(id, 'forbidden', 'Removing an athlete is not possible yet (it comes with invitations).');
+      // Any coach may remove an athlete (server/athletes/remove.ts); the tombstone keeps the stored fields.
+      if (deleted) return null;
       const change = checkAthleteChange(stored.data as Athlete, doc as Athlete, role);
       return change ? refuse(id, change.code, change.message, change.field) : null;
     }

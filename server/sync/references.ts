@@ -7,13 +7,15 @@
  * - a training plan with assignments cannot be deleted ("archive it instead");
  * - an assignment is created (or revived) only for a current athlete and a plan that exists and
  *   is not archived;
- * and the one cascade: deleting a group removes its id from every athlete in the same write.
+ * and the cascades (`cascade`): deleting a group removes its id from every athlete in the same
+ * write; removing an athlete removes their plan assignments and resolves their open signals.
  */
 import type { PlanAssignment } from '../../shared/domain/assignment';
 import type { Athlete } from '../../shared/domain/athlete';
 import type { Group } from '../../shared/domain/group';
 import type { TrainingPlan } from '../../shared/domain/plan';
 import type { SyncCollection } from '../../shared/sync/protocol';
+import { removeAthleteCascade } from '../athletes/remove';
 import { afterInvitationWrite, invitationReferences, type RuleContext } from './rules/invitations';
 import { afterProfilePush, profileReferences } from './rules/profile';
 import type { DocData, OrgWriter, StoredDoc } from './store';
@@ -141,11 +143,13 @@ export async function removeGroupFromAthletes(w: OrgWriter, groupId: string, now
 
 /**
  * What a written document changes elsewhere, in the same write: a deleted group leaves its
- * athletes; an invitation registers its link token hash and queues its emails.
+ * athletes; an invitation registers its link token hash and queues its emails; a removed athlete's
+ * plan assignments are removed and open attention signals resolved (server/athletes/remove.ts).
  */
 export async function cascade(w: OrgWriter, collection: SyncCollection, doc: DocData, deleted: boolean, stored: StoredDoc | null, ctx: RuleContext): Promise<void> {
   if (collection === 'groups' && deleted && stored && !stored.deleted) await removeGroupFromAthletes(w, String(doc.id), ctx.now);
   if (collection === 'invitations') await afterInvitationWrite(w, doc, stored, ctx);
+  if (collection === 'athletes' && deleted && stored && !stored.deleted) await removeAthleteCascade(w, String(doc.id), ctx.now);
 }
 
 /** After every row of one push, in the same write (`written`: the rows this push stored, in order). */
