@@ -79,12 +79,17 @@ describe('decidePushRow', () => {
     });
     expect(decide({ ...master, coach_ids: [athlete.user_id] }, master, 'head_coach')).toMatchObject({ kind: 'write' });
   });
-  it('refuses creation, deletion, undeletion and unknown documents', () => {
+  it('refuses creation, undeletion and unknown documents', () => {
     expect(decide(master, null, 'head_coach', null)).toMatchObject({ kind: 'refuse', rejection: { code: 'forbidden', message: expect.stringMatching(/invitations/) } });
     expect(decide(master, master, 'head_coach', null)).toMatchObject({ kind: 'refuse', rejection: { code: 'not_found' } });
-    expect(decide({ ...master, _deleted: true }, master, 'head_coach')).toMatchObject({ kind: 'refuse', rejection: { code: 'forbidden' } });
     const tomb = { ...stored, deleted: true };
     expect(decide(master, { ...master, _deleted: true }, 'head_coach', tomb)).toMatchObject({ kind: 'refuse', rejection: { code: 'forbidden' } });
+  });
+  it('any coach removes an athlete: the tombstone keeps the stored fields, edits pushed with it are dropped', () => {
+    for (const role of ['coach', 'head_coach'] as const) {
+      const decision = decide({ ...master, private_notes: 'typed before removing', _deleted: true }, master, role);
+      expect(decision).toMatchObject({ kind: 'write', deleted: true, doc: { private_notes: master.private_notes, created_at: master.created_at } });
+    }
   });
   it('skips a document created and deleted before it was ever pushed', () => {
     expect(decide({ ...master, _deleted: true }, null, 'head_coach', null)).toEqual({ kind: 'skip' });
