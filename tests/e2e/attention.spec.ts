@@ -9,7 +9,7 @@ import type { BrowserContext, Browser, Page } from '@playwright/test';
 import { test, expect, apiLogin, COACH1, DEMO_PASSWORD, HEAD_COACH, type AstralServer } from './fixtures';
 
 // Two or three signed-in apps and sync round trips: slow on a busy machine.
-test.setTimeout(300_000);
+test.setTimeout(420_000);
 
 type ApiAthlete = { id: string; first_name: string; last_name: string; coach_ids: string[] };
 type ApiCoach = { id: string; email: string };
@@ -45,7 +45,8 @@ async function signedIn(browser: Browser, server: AstralServer, email: string): 
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('table', { name: 'Athletes' }).getByRole('row').nth(1)).toBeVisible({ timeout: 60_000 });
+  // The first sync brings the demo's 16 weeks of activities: slow on a loaded machine.
+  await expect(page.getByRole('table', { name: 'Athletes' }).getByRole('row').nth(1)).toBeVisible({ timeout: 150_000 });
   return { context, page };
 }
 
