@@ -52,16 +52,21 @@ export function startNotifier(deps: NotifierDeps): Notifier {
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? ((m: string) => console.warn(m));
   let stopped = false;
-  let latest: { signals: AttentionSignal[]; athletes: Map<string, NotifyAthlete> } | null = null;
+  let athletes: Map<string, NotifyAthlete> | null = null;
+  // Shown by this run: never twice, even if an evaluation races the write that records it.
+  const shownHere = new Set<string>();
   let chain: Promise<void> = Promise.resolve();
   const subs: Subscription[] = [];
   let timer: ReturnType<typeof setInterval> | null = null;
 
   const run = async () => {
-    if (stopped || !latest || db.closed) return;
-    const { signals, athletes } = latest;
+    if (stopped || !athletes || db.closed) return;
+    // Read now, not from the (debounced) subscription: an evaluation must see the last notified write.
+    const signals = (await db.attention_signals.find().exec()).map((d) => d.toJSON() as AttentionSignal);
     const doc = (await readLocal<NotifierDoc>(db, NOTIFIER_DOC)) ?? { seen: [] };
-    const plan = planNotifications({ signals, athletes, me, prefs: deps.getPrefs(), seen: new Set(doc.seen), today: deps.today(), now: now() });
+    const seen = new Set([...doc.seen, ...shownHere]);
+    const plan = planNotifications({ signals, athletes, me, prefs: deps.getPrefs(), seen, today: deps.today(), now: now() });
+    for (const s of signals) if (plan.notified.includes(s.id)) shownHere.add(seenKey(s));
     for (const payload of plan.show) deps.notify(payload);
     if (plan.notified.length > 0) await markSignalsNotified(db, plan.notified, me.coachId);
     const present = new Set(signals.filter((s) => s.status !== 'resolved').map((s) => s.id));
@@ -94,8 +99,8 @@ export function startNotifier(deps: NotifierDeps): Notifier {
     subs.push(
       combineLatest([watchSignals(db), athletes$])
         .pipe(debounceTime(deps.batchMs ?? BATCH_MS))
-        .subscribe(([signals, athletes]) => {
-          latest = { signals, athletes };
+        .subscribe(([, byId]) => {
+          athletes = byId;
           void evaluate();
         }),
     );
