@@ -57,6 +57,10 @@ const ROWS: Row[] = [
     body: (c) => ({ action: 'set_status', status: c.athlete.status, athlete_ids: [c.athlete.id] }),
   },
 
+  // Adding and removing athletes (tests/server/members.test.ts): an email without an account, an id that is no athlete.
+  { route: 'POST /api/v1/organizations/{org_id}/athletes', expect: ANY_COACH(404), body: () => ({ email: `nobody-${random().slice(0, 8)}@nowhere.test` }) },
+  { route: 'DELETE /api/v1/organizations/{org_id}/athletes/{athlete_id}', expect: ANY_COACH(404), params: () => ({ athlete_id: random() }) },
+
   { route: 'GET /api/v1/organizations/{org_id}/coaches', expect: ANY_COACH(200) },
   { route: 'POST /api/v1/organizations/{org_id}/coaches', expect: HEAD_ONLY(409), body: () => ({ email: COACH1 }) },
   { route: 'DELETE /api/v1/organizations/{org_id}/coaches/{coach_id}', expect: HEAD_ONLY(404), params: () => ({ coach_id: random() }) },
