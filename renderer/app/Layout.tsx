@@ -5,7 +5,6 @@ import { useLiveSyncState } from '../data/syncStatus';
 import { AttentionNavCount } from '../attention/AttentionNavCount';
 import { AccountMenu } from '../auth/AccountMenu';
 import { InvitationsHost } from '../invitations/InvitationsHost';
-import { InvitationsHost } from '../invitations/InvitationsHost';
 import { SyncMessages } from '../sync/SyncMessages';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge';
 
@@ -13,7 +12,6 @@ const SECTIONS = [
   { label: 'Roster', to: '/', match: (path: string) => path === '/' || path.startsWith('/athletes/') },
   { label: 'Plans', to: '/plans', match: (path: string) => path.startsWith('/plans') },
   { label: 'Groups', to: '/groups', match: (path: string) => path.startsWith('/groups') },
-  { label: 'Invitations', to: '/invitations', match: (path: string) => path.startsWith('/invitations') },
   { label: 'Invitations', to: '/invitations', match: (path: string) => path.startsWith('/invitations') },
   { label: 'Needs attention', to: '/attention', match: (path: string) => path.startsWith('/attention'), count: AttentionNavCount },
 ] as const;
@@ -70,7 +68,6 @@ export function Layout({ orgName, children }: { orgName: string; children: React
         </Group>
       </AppShell.Header>
       <AppShell.Main>
-        <InvitationsHost />
         <InvitationsHost />
         <Container size="xl" px={0}>
           {outdated && (

@@ -7,7 +7,6 @@ import { SignUpPage } from '../auth/SignUpPage';
 import { GroupPage } from '../groups/GroupPage';
 import { GroupsPage } from '../groups/GroupsPage';
 import { InvitationsPage } from '../invitations/InvitationsPage';
-import { InvitationsPage } from '../invitations/InvitationsPage';
 import { onShellNavigate } from '../platform/bridge';
 import { EditPlanPage, NewPlanPage } from '../plans/editor/PlanEditorPage';
 import { PlansPage } from '../plans/PlansPage';
@@ -34,7 +33,6 @@ export function AppRoutes() {
         <Route path="/plans/:id" element={<EditPlanPage />} />
         <Route path="/groups" element={<GroupsPage />} />
         <Route path="/groups/:id" element={<GroupPage />} />
-        <Route path="/invitations" element={<InvitationsPage />} />
         <Route path="/invitations" element={<InvitationsPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/attention" element={<NeedsAttentionPage />} />
