@@ -29,6 +29,9 @@ const tooLarge = (limit: number) => (c: Context) => {
   return c.json(errorBody('payload_too_large', `The request body is larger than ${Math.round(limit / 1024)} KiB.`), 413);
 };
 
+/** Join-link tokens are secrets: never in a log line (`/join/{token}`, `/api/v1/invitations/{token}/accept`). */
+export const maskTokens = (path: string): string => path.replace(/^(\/join\/|\/api\/v1\/invitations\/)[^/]+/, '$1…');
+
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
 export function createApp(options: AppOptions) {
@@ -41,7 +44,7 @@ export function createApp(options: AppOptions) {
     const started = performance.now();
     await next();
     // Paths only: query strings may carry search text about people.
-    logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    logger.info({ method: c.req.method, path: maskTokens(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
     c.header('X-Content-Type-Options', 'nosniff');
   });
 
