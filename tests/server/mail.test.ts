@@ -9,6 +9,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '../../server/mail/mailer';
 import { invitationEmail } from '../../server/mail/templates';
+import { HEAD, login, request, startTestServer } from './helpers';
 import { start, type LoopbackSmtp } from './smtp';
 
 const FROM = 'Astral Coach <no-reply@astral.test>';
@@ -130,5 +131,31 @@ describe('invitation template', () => {
     expect(mail.html).toContain('href="http://127.0.0.1/join/t?a=1&amp;b=2"');
     expect(mail.text).toContain('http://127.0.0.1/join/t?a=1&b=2');
     expect(mail.text).not.toContain('works until');
+  });
+});
+
+describe('invitation email end to end', () => {
+  it('a server with SMTP_URL emails a single-use invitation; its /join/ link opens the join page', async () => {
+    const server = await startTestServer('pglite', { smtpUrl: smtp.url, mailFrom: FROM });
+    try {
+      const head = await login(server, HEAD);
+      const to = `nia-${Date.now()}@runner.test`;
+      const created = await request<{ url: string }>(server, 'POST', `/api/v1/organizations/${head.orgId}/invitations`, {
+        token: head.token,
+        json: { type: 'single_use', first_name: 'Nia', email: to },
+      });
+      expect(created.status).toBe(201);
+      const mail = await smtp.waitFor(to);
+      expect(mail.from).toBe('no-reply@astral.test');
+      expect(mail.text).toContain('Nia');
+      const link = mail.text.match(/https?:\/\/\S+\/join\/[A-Za-z0-9_-]+/)?.[0];
+      expect(link, mail.text).toBeDefined();
+      expect(link?.startsWith(`${server.url}/join/`)).toBe(true);
+      const page = await fetch(link ?? '');
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Nia');
+    } finally {
+      await server.close();
+    }
   });
 });
