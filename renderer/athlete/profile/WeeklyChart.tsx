@@ -8,20 +8,11 @@ import { Table, VisuallyHidden } from '@mantine/core';
 import type { WeekDistance } from '../../../shared/training/trend';
 import { formatDistance, type DistanceUnits } from '../../../shared/training/units';
 import { formatDate } from '../../ui/dates';
-import { unitMeters } from './format';
+import { niceStep, unitMeters } from './format';
 
 const W = 640;
 const H = 220;
 const M = { top: 14, right: 8, bottom: 40, left: 46 };
-
-/** A round step so that about 4 gridlines cover `max`. */
-export function niceStep(max: number): number {
-  if (max <= 0) return 10;
-  const raw = max / 4;
-  const pow = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((f) => f * pow).find((s) => s >= raw) ?? 10 * pow;
-  return step;
-}
 
 const shortDay = (date: string) => formatDate(date, { year: false }).slice(4); // "12 Oct"
 

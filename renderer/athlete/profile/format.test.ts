@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockText, paceFromText, paceText, parseClock, presetOf, timeAgo } from './format';
+import { clockText, niceStep, paceFromText, paceText, parseClock, presetOf, timeAgo } from './format';
 
 describe('profile formatting', () => {
   it('says how long ago', () => {
@@ -23,5 +23,15 @@ describe('profile formatting', () => {
     expect(paceText(280, 'mi')).toBe('7:31');
     expect(presetOf(42_195)).toBe('42195');
     expect(presetOf(15_000)).toBe('custom');
+  });
+});
+
+describe('weekly chart axis', () => {
+  it('picks a round step giving about 4 gridlines', () => {
+    expect(niceStep(0)).toBe(10);
+    expect(niceStep(46)).toBe(20);
+    expect(niceStep(80)).toBe(20);
+    expect(niceStep(9)).toBe(2.5);
+    expect(niceStep(130)).toBe(50);
   });
 });

@@ -59,3 +59,12 @@ export function paceFromText(text: string, units: DistanceUnits): number | null 
 export function paceText(sPerKm: number, units: DistanceUnits): string {
   return clockText(Math.round(units === 'mi' ? (sPerKm * METERS_PER_MILE) / 1000 : sPerKm), false);
 }
+
+/** A round step so that about 4 gridlines cover `max`. */
+export function niceStep(max: number): number {
+  if (max <= 0) return 10;
+  const raw = max / 4;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((f) => f * pow).find((s) => s >= raw) ?? 10 * pow;
+  return step;
+}
