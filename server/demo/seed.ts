@@ -1,8 +1,9 @@
 /**
  * The demo organization ("Demo Running Club") for ASTRAL_DEMO=1 on an empty database: a head
  * coach, two coaches, 44 athletes with varied statuses, levels, labels, notes and coaches, four
- * groups, a plan library (demo/plans.ts) with assignments dated around the seed day, and a user
- * with no organization. Names come from demo/roster.ts and attributes from a seeded PRNG, so every
+ * groups, a plan library (demo/plans.ts) with assignments dated around the seed day, 16 weeks of
+ * activities with the attention signals they raise (demo/activities.ts), and a user with no
+ * organization. Names come from demo/roster.ts and attributes from a seeded PRNG, so every
  * run produces the same roster (ids are random).
  */
 import { randomUUID } from 'node:crypto';
@@ -17,6 +18,8 @@ import { insertUser } from '../auth/users';
 import type { Db } from '../db/db';
 import { coachMembership } from '../orgs/organizations';
 import type { DocumentStore, OrgWriter } from '../sync/store';
+import { evaluateAthletes } from '../signals/evaluate';
+import { demoTraining } from './activities';
 import { DEMO_ASSIGNMENTS, DEMO_PLANS, type DemoPlanKey } from './plans';
 import { DEMO_ATHLETES, DEMO_COACHES, DEMO_FREE_AGENT, DEMO_GROUPS, DEMO_LABELS, DEMO_NOTES, DEMO_ORG_NAME, DEMO_TIME_ZONE } from './roster';
 
@@ -102,7 +105,8 @@ export async function seedDemo(store: DocumentStore, password: string, scrypt?: 
         await w.put('athletes', athlete);
         if (status === 'active') active.push(athlete);
       }
-      await seedPlans(w, active, now);
+      const { plans, assignments } = await seedPlans(w, active, now);
+      await seedTraining(w, active, assignments, plans, now, rand);
       return { orgId, athletes: DEMO_ATHLETES.length };
     },
     { id: orgId, name: DEMO_ORG_NAME, timeZone: DEMO_TIME_ZONE },
@@ -110,8 +114,9 @@ export async function seedDemo(store: DocumentStore, password: string, scrypt?: 
 }
 
 /** The plan library and its assignments, dated from the seed day in the demo's time zone. */
-async function seedPlans(w: OrgWriter, athletes: readonly Athlete[], now: string): Promise<void> {
+async function seedPlans(w: OrgWriter, athletes: readonly Athlete[], now: string): Promise<{ plans: Map<string, TrainingPlan>; assignments: PlanAssignment[] }> {
   const plans = new Map<DemoPlanKey, TrainingPlan>();
+  const assignments: PlanAssignment[] = [];
   for (const p of DEMO_PLANS) {
     const plan: TrainingPlan = { id: randomUUID(), ...p.content, archived: p.archived, created_at: now, updated_at: now };
     plans.set(p.key, plan);
@@ -133,5 +138,17 @@ async function seedPlans(w: OrgWriter, athletes: readonly Athlete[], now: string
       updated_at: now,
     };
     await w.put('plan_assignments', assignment);
+    assignments.push(assignment);
   }
+  return { plans: new Map([...plans.values()].map((p) => [p.id, p])), assignments };
+}
+
+/** 16 weeks of activities, wellness series and profile fields (demo/activities.ts), then the signals they raise. */
+async function seedTraining(w: OrgWriter, active: readonly Athlete[], assignments: readonly PlanAssignment[], plans: ReadonlyMap<string, TrainingPlan>, now: string, rand: () => number): Promise<void> {
+  const today = todayIn(DEMO_TIME_ZONE);
+  const training = demoTraining(active, assignments, plans, today, now, rand);
+  for (const a of training.athletes) await w.put('athletes', a);
+  await w.putMany('activities', training.activities);
+  await w.putMany('daily_metrics', training.metrics);
+  await evaluateAthletes(w, active.map((a) => a.id), today, now);
 }

@@ -44,21 +44,45 @@ export type AthleteInput = {
 
 const byStart = (a: Activity, b: Activity) => (a.start_time < b.start_time ? -1 : a.start_time > b.start_time ? 1 : 0);
 
+/** Documents of many athletes read at once (a whole organization), grouped by athlete. */
+export type Prefetched = Map<SyncCollection, Map<string, StoredDoc[]>>;
+
+const PER_ATHLETE: readonly SyncCollection[] = ['attention_signals', 'activities', 'daily_metrics', 'plan_assignments'];
+
+/** Every live document of the per-athlete collections of the organization, in a handful of queries. */
+export async function prefetchAll(w: OrgWriter): Promise<Prefetched> {
+  const out: Prefetched = new Map();
+  for (const c of PER_ATHLETE) {
+    const groups = new Map<string, StoredDoc[]>();
+    for (const d of await w.list(c)) {
+      const key = String(d.data.athlete_id);
+      groups.set(key, [...(groups.get(key) ?? []), d]);
+    }
+    out.set(c, groups);
+  }
+  return out;
+}
+
+async function ofAthlete(r: DocReader | OrgWriter, collection: SyncCollection, athleteId: string, pre?: Prefetched): Promise<StoredDoc[]> {
+  const groups = pre?.get(collection);
+  return groups ? (groups.get(athleteId) ?? []) : r.findBy(collection, 'athlete_id', athleteId);
+}
+
 /** The athlete's inputs for `today`, or null when the athlete does not exist (or was removed) — their signals are still given. */
-export async function readAthleteInput(r: DocReader | OrgWriter, athleteId: string, today: IsoDate): Promise<{ input: AthleteInput | null; signals: AttentionSignal[] }> {
-  const signals = (await r.findBy('attention_signals', 'athlete_id', athleteId)).map((d) => d.data as AttentionSignal);
+export async function readAthleteInput(r: DocReader | OrgWriter, athleteId: string, today: IsoDate, pre?: Prefetched): Promise<{ input: AthleteInput | null; signals: AttentionSignal[] }> {
+  const signals = (await ofAthlete(r, 'attention_signals', athleteId, pre)).map((d) => d.data as AttentionSignal);
   const stored = await r.read('athletes', athleteId);
   if (!stored || stored.deleted) return { input: null, signals };
   const from = inputWindowStart(today);
-  const all = (await r.findBy('activities', 'athlete_id', athleteId)).map((d) => d.data as Activity).sort(byStart);
+  const all = (await ofAthlete(r, 'activities', athleteId, pre)).map((d) => d.data as Activity).sort(byStart);
   const inWindow = all.filter((a) => a.local_date >= from);
   const before = all.filter((a) => a.local_date < from).at(-1);
   const activities = before ? [before, ...inWindow] : inWindow;
-  const metrics = (await r.findBy('daily_metrics', 'athlete_id', athleteId))
+  const metrics = (await ofAthlete(r, 'daily_metrics', athleteId, pre))
     .map((d) => d.data as DailyMetric)
     .filter((m) => m.date >= from)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const assignments = (await r.findBy('plan_assignments', 'athlete_id', athleteId)).map((d) => d.data as PlanAssignment);
+  const assignments = (await ofAthlete(r, 'plan_assignments', athleteId, pre)).map((d) => d.data as PlanAssignment);
   const plans = new Map((await r.readMany('training_plans', assignments.map((a) => a.training_plan_id))).map((d) => [d.id, d.data as TrainingPlan]));
   const sessions = assignments.flatMap((a) => {
     const plan = plans.get(a.training_plan_id);

@@ -69,22 +69,23 @@ describeOnBackends('athlete list filters and profile status', (server) => {
     const withStatus = await all('include_profile_status=true');
     expect(ids(withStatus)).toEqual(ids(everyone));
     for (const a of withStatus) {
-      // The plan part (20) is the only one with data today; the demo assigns plans to some athletes.
+      // Plan 20, goal race 25, target pace 20, a connected integration 20 (the demo gives some athletes each); no time zone yet.
       const plans = await request<{ data: { status: string }[] }>(server(), 'GET', orgPath(head.orgId, `/athletes/${a.id}/plans`), { token: head.token });
       const current = plans.body.data.some((p) => p.status === 'active' || p.status === 'upcoming');
+      const connected = a.integrations.filter((i) => i.state === 'connected').length;
       expect(a.profile_status, a.email).toEqual({
         joined: false,
         invitation_status: null,
-        completeness: current ? 20 : 0,
-        integrations_connected: 0,
-        last_activity_at: null,
-        attention: 'none',
+        completeness: (current ? 20 : 0) + (a.goal_race ? 25 : 0) + (a.target_pace_s_per_km ? 20 : 0) + (connected > 0 ? 20 : 0),
+        integrations_connected: connected,
+        last_activity_at: a.status === 'active' ? expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) : null,
+        attention: expect.stringMatching(/^(none|watch|urgent)$/),
       });
       const { profile_status: _status, ...rest } = a;
       expect(rest).toEqual(everyone.find((e) => e.id === a.id));
     }
     const scores = new Set(withStatus.map((a) => a.profile_status?.completeness));
-    expect(scores.size, 'the demo has athletes with and without a current plan').toBe(2);
+    expect(scores.size, 'the demo has athletes with and without a current plan, goal and integrations').toBeGreaterThan(2);
   });
 
   it('joined is true once the athlete’s account has a password', async () => {
