@@ -12,6 +12,7 @@ import { SeverityBadge } from '../../attention/SeverityBadge';
 import { useCoachNames } from '../../data/coaches';
 import type { ProfileSignal } from '../../data/profile';
 import { useSignalActions, type SignalWrite } from '../../data/signals';
+import { useUnits } from '../../settings/units';
 import { formatDate } from '../../ui/dates';
 import { Figures } from './InsightsCard';
 import { SnoozeControl } from './SnoozeControl';
@@ -26,6 +27,7 @@ function handledLine(s: ProfileSignal, names: Map<string, string>): string {
 }
 
 function SignalRow({ s, today, coachId, names, onResult }: { s: ProfileSignal; today: IsoDate; coachId: string | null; names: Map<string, string>; onResult(r: SignalWrite): void }) {
+  const units = useUnits();
   const actions = useSignalActions();
   const title = SIGNAL_RULE_LABELS[s.rule].title;
   const id = s.doc?.id;
@@ -52,7 +54,7 @@ function SignalRow({ s, today, coachId, names, onResult }: { s: ProfileSignal; t
             )}
           </Group>
           <Text size="sm">{s.summary}</Text>
-          <Figures figures={s.figures} />
+          <Figures figures={s.figures} units={units} />
           <Text size="xs" c="dimmed" mt={2}>
             Rule: {SIGNAL_RULE_LABELS[s.rule].rule}
           </Text>

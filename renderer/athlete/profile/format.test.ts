@@ -35,3 +35,13 @@ describe('weekly chart axis', () => {
     expect(niceStep(130)).toBe(50);
   });
 });
+
+describe('figures in the unit setting', () => {
+  it('shows a km figure in miles when the coach reads miles, other units unchanged', async () => {
+    const { figureText } = await import('./InsightsCard');
+    const f = { key: 'distance_7d', label: '7-day running distance', value: 46, unit: 'km' };
+    expect(figureText(f, 'km')).toBe('7-day running distance: 46 km');
+    expect(figureText(f, 'mi')).toBe('7-day running distance: 28.6 mi');
+    expect(figureText({ key: 'change', label: 'Change', value: 44, unit: '%' }, 'mi')).toBe('Change: 44%');
+  }, 60_000);
+});
