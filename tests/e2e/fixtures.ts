@@ -34,7 +34,7 @@ export async function startServer(env: Record<string, string> = {}, options: { t
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${output}`);
     try {
@@ -69,9 +69,9 @@ export async function signIn(page: Page, server: AstralServer, email: string, pa
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  // The first sync pulls five collections; on a loaded CI machine it can take longer than the default expect timeout.
-  await expect(page.getByRole('heading', { name: 'Athletes' })).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole('table', { name: 'Athletes' }).getByRole('row').nth(1)).toBeVisible({ timeout: 60_000 });
+  // The first sync pulls nine collections (with the demo's activities); on a loaded CI machine it can take longer than the default expect timeout.
+  await expect(page.getByRole('heading', { name: 'Athletes' })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('table', { name: 'Athletes' }).getByRole('row').nth(1)).toBeVisible({ timeout: 120_000 });
 }
 
 export async function newCoachPage(browser: Browser, server: AstralServer, email: string): Promise<{ context: BrowserContext; page: Page }> {
