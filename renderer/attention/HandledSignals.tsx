@@ -44,7 +44,7 @@ export function HandledSignals({
           {open ? 'Hide' : 'Show'}
         </Button>
       </Group>
-      <Collapse in={open}>
+      <Collapse expanded={open}>
         <Stack component="ul" gap="xs" p={0} mt="sm" mb={0} style={{ listStyle: 'none' }} aria-label="Acknowledged and snoozed signals">
           {signals.map((s) => {
             const a = athletes.get(s.athlete_id);

@@ -88,7 +88,7 @@ test('Needs attention lists the athletes with open signals, urgent first, with t
   const someone = ((await head.call('GET', '/athletes?limit=1')).body as { data: ApiAthlete[] }).data[0]!;
   await spikeLoad(head, someone.id);
 
-  const { page } = await signedIn(browser, server, HEAD_COACH);
+  const { context, page } = await signedIn(browser, server, HEAD_COACH);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Needs attention/ }).click();
   await expect(page.getByRole('heading', { name: 'Needs attention' })).toBeVisible();
   await expect(page.getByTestId('attention-counts')).toHaveText(/^[1-9]\d* urgent · \d+ watch$/, { timeout: 30_000 });
@@ -107,6 +107,7 @@ test('Needs attention lists the athletes with open signals, urgent first, with t
   await expect(page.getByRole('columnheader', { name: /Attention/ })).toHaveAttribute('aria-sort', 'ascending');
   await expect(page.getByRole('table', { name: 'Athletes' }).getByRole('row').nth(1)).toContainText(/Urgent/);
   await page.screenshot({ path: '/tmp/shots-attention/roster-attention.png' });
+  await context.close();
 });
 
 test("an activity pushed through the API notifies the assigned coach's app once; clicking it opens the profile", async ({ browser, server }) => {
@@ -151,6 +152,7 @@ test("an activity pushed through the API notifies the assigned coach's app once;
   await c1.page.reload();
   await c1.page.waitForTimeout(4000);
   expect((await recorded(c1.page)).filter((n) => n.title.startsWith(name))).toEqual([]);
+  await Promise.all([c1.context.close(), h.context.close()]);
 });
 
 test("an acknowledgement on one coach's page disappears from another coach's page without a reload", async ({ browser, server }) => {
@@ -170,4 +172,5 @@ test("an acknowledgement on one coach's page disappears from another coach's pag
   await expect(a.page.getByText('Signal acknowledged')).toBeVisible();
   await expect(item(a.page)).toHaveCount(0);
   await expect(item(b.page)).toHaveCount(0, { timeout: 30_000 });
+  await Promise.all([a.context.close(), b.context.close()]);
 });
