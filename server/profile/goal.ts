@@ -10,10 +10,11 @@ import { todayIn } from '../../shared/schedule/dates';
 import { currentRole, type Member } from '../auth/membership';
 import { notFound } from '../http/errors';
 import { evaluateAthlete } from '../signals/evaluate';
+import { canonicalJson } from '../signals/lifecycle';
 import { orgTimeZone } from '../sync/rules/profile';
 import type { DocumentStore, OrgWriter } from '../sync/store';
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 async function liveAthlete(w: OrgWriter, athleteId: string): Promise<Athlete> {
   const stored = await w.read('athletes', athleteId);

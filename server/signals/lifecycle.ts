@@ -25,7 +25,14 @@ export type LifecycleInput = {
   newId: () => string;
 };
 
-const same = (a: AttentionSignal, b: AttentionSignal): boolean => JSON.stringify({ ...a, updated_at: '' }) === JSON.stringify({ ...b, updated_at: '' });
+/** JSON with object keys sorted at every depth: PostgreSQL's jsonb reorders keys, so stored and computed documents compare by content. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+const same = (a: AttentionSignal, b: AttentionSignal): boolean => canonicalJson({ ...a, updated_at: '' }) === canonicalJson({ ...b, updated_at: '' });
 
 /** The latest unresolved signal of each rule. */
 function currentByRule(existing: readonly AttentionSignal[]): Map<string, AttentionSignal> {

@@ -20,6 +20,7 @@ import { COACH_SIGNAL_STATUSES, SIGNAL_COACH_FIELDS, type AttentionSignal } from
 import { todayIn } from '../../../shared/schedule/dates';
 import { dayIn } from '../../../shared/activities/summary';
 import { evaluateAthletes } from '../../signals/evaluate';
+import { canonicalJson } from '../../signals/lifecycle';
 import { athleteRefusal, type Refusal } from '../references';
 import type { DocData, OrgWriter, StoredDoc } from '../store';
 import type { DecisionContext, RuleContext } from './invitations';
@@ -30,7 +31,7 @@ export const ACTIVITY_FIXED_MESSAGE = 'An activity does not change once stored; 
 
 /** Fields compared to tell a change apart; bookkeeping written by the server is left out. */
 const BOOKKEEPING = new Set(['created_at', 'updated_at']);
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
 
 /** The fields whose values differ between two documents (bookkeeping left out). */
 export function changedFields(before: DocData, after: DocData): string[] {
