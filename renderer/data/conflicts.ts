@@ -20,6 +20,7 @@
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import type { Athlete } from '../../shared/domain/athlete';
 import { threeWayMerge, type FieldClash } from '../../shared/sync/merge';
+import { sameJson } from '../../shared/sync/canonical';
 import { SERVER_FIELDS, SYNC_DOC_SCHEMAS, sameDocumentState, type Rejection, type SyncDocs } from '../../shared/sync/protocol';
 import type { AstralDatabase } from './database';
 import { wordsFor, type NoticeLinks, type Words } from './noticeWords';
@@ -48,7 +49,7 @@ export type SyncConflicts = { [C in PushedCollection]: CollectionConflicts<SyncD
 export const isSameState = <T>(a: WithDeleted<T>, b: WithDeleted<T>): boolean =>
   sameDocumentState(a as Record<string, unknown>, b as Record<string, unknown>);
 
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const sameValue = sameJson;
 const sentence = (text: string) => text.trim().replace(/\.?$/, '.');
 
 /** The server's reason as a sentence, without the `field: ` prefix its API messages carry. */

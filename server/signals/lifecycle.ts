@@ -13,6 +13,7 @@
  *   churn; `evaluated_on` moves at most once a day per signal.
  */
 import type { AttentionSignal } from '../../shared/domain/signal';
+import { canonicalJson } from '../../shared/sync/canonical';
 import type { IsoDate } from '../../shared/schedule/dates';
 import type { SignalFinding } from '../../shared/training';
 
@@ -25,12 +26,7 @@ export type LifecycleInput = {
   newId: () => string;
 };
 
-/** JSON with object keys sorted at every depth: PostgreSQL's jsonb reorders keys, so stored and computed documents compare by content. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}
+export { canonicalJson };
 
 const same = (a: AttentionSignal, b: AttentionSignal): boolean => canonicalJson({ ...a, updated_at: '' }) === canonicalJson({ ...b, updated_at: '' });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sameJson } from '../sync/canonical';
 import { IsoDate } from '../schedule/dates';
 import { Email, Id, Timestamp, lineText, multilineText } from './common';
 import type { CoachRole } from './organization';
@@ -160,7 +161,7 @@ export type AthletePatch = z.infer<typeof AthletePatch>;
 
 export type ChangeRefusal = { code: 'forbidden' | 'invalid' | 'not_found'; message: string; field?: string };
 
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const sameValue = sameJson;
 
 /**
  * Decides whether a coach with `role` may turn `before` into `after` (both complete documents).

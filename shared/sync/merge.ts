@@ -10,10 +10,12 @@
  * sides changed to different values takes the server's value and is reported as a clash, so the
  * coach can be told which edit lost. No edit disappears silently.
  */
+import { sameJson } from './canonical';
+
 export type FieldClash = { field: string; local: unknown; master: unknown };
 export type MergeResult<T> = { merged: T; clashes: FieldClash[]; removedOnServer: boolean };
 
-const eq = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const eq = sameJson;
 
 export function mergeSet(base: readonly unknown[], local: readonly unknown[], master: readonly unknown[]): unknown[] {
   const has = (xs: readonly unknown[], x: unknown) => xs.some((y) => eq(x, y));

@@ -13,6 +13,7 @@
  * sequence order is commit order and a checkpoint never skips a row. Client clocks are never used.
  */
 import { z } from 'zod';
+import { canonicalJson } from './canonical';
 import { Activity, DailyMetric } from '../domain/activity';
 import { PlanAssignment } from '../domain/assignment';
 import { Athlete } from '../domain/athlete';
@@ -111,5 +112,5 @@ function canonical(doc: Record<string, unknown>): string {
   const keys = Object.keys(doc)
     .filter((k) => !(SERVER_FIELDS as readonly string[]).includes(k) && !k.startsWith('_') || k === '_deleted')
     .sort();
-  return JSON.stringify(keys.map((k) => [k, k === '_deleted' ? Boolean(doc[k]) : doc[k]]));
+  return canonicalJson(keys.map((k) => [k, k === '_deleted' ? Boolean(doc[k]) : doc[k]]));
 }

@@ -10,6 +10,7 @@
  */
 import { INVITATION_COACH_FIELDS, Invitation, type Invitation as InvitationDoc } from '../../../shared/domain/invitation';
 import type { CoachRole } from '../../../shared/domain/organization';
+import { sameJson } from '../../../shared/sync/canonical';
 import type { Services } from '../../api/deps';
 import { queueInvitationEmail } from '../../invitations/email';
 import { hashTakenElsewhere, registerTokenHash } from '../../invitations/tokens';
@@ -24,7 +25,7 @@ export type RuleContext = DecisionContext & { services: Services };
 const forbidden = (field: string, message: string): Refusal => ({ code: 'forbidden', field, message: `${field}: ${message}` });
 const invalid = (field: string, message: string): Refusal => ({ code: 'invalid', field, message: `${field}: ${message}` });
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = sameJson;
 
 /** Fields a new invitation must carry exactly as the server would set them. */
 function serverDefaults(inv: InvitationDoc): Partial<InvitationDoc> {
