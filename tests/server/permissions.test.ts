@@ -114,6 +114,29 @@ const ROWS: Row[] = [
   { route: 'GET /api/v1/organizations/{org_id}/invitations/{invitation_id}', expect: ANY_COACH(404), params: () => ({ invitation_id: random() }) },
   { route: 'DELETE /api/v1/organizations/{org_id}/invitations/{invitation_id}', expect: ANY_COACH(404), params: () => ({ invitation_id: random() }) },
   { route: 'POST /api/v1/organizations/{org_id}/invitations/{invitation_id}/resend', expect: ANY_COACH(404), params: () => ({ invitation_id: random() }) },
+  {
+    route: 'POST /api/v1/organizations/{org_id}/athletes/{athlete_id}/activities',
+    expect: ANY_COACH(201),
+    body: () => ({ sport: 'run', start_time: '2026-03-02T07:00:00.000Z', duration_s: 1800, distance_m: 6000, elevation_gain_m: null, avg_hr: null, max_hr: null, rpe: null }),
+  },
+  { route: 'GET /api/v1/organizations/{org_id}/athletes/{athlete_id}/activities', expect: ANY_COACH(200), query: '?limit=1' },
+  { route: 'GET /api/v1/organizations/{org_id}/athletes/{athlete_id}/profile', expect: ANY_COACH(200) },
+  {
+    route: 'PUT /api/v1/organizations/{org_id}/athletes/{athlete_id}/goal',
+    expect: ANY_COACH(200),
+    body: (c) => ({ goal_race: c.athlete.goal_race, target_pace_s_per_km: c.athlete.target_pace_s_per_km }),
+  },
+  {
+    route: 'PUT /api/v1/organizations/{org_id}/athletes/{athlete_id}/integrations/{provider}',
+    expect: ANY_COACH(404),
+    params: () => ({ athlete_id: random(), provider: 'strava' }),
+    body: () => ({ state: 'connected' }),
+  },
+  { route: 'GET /api/v1/organizations/{org_id}/attention-signals', expect: ANY_COACH(200) },
+  { route: 'POST /api/v1/organizations/{org_id}/attention-signals/{signal_id}/acknowledge', expect: ANY_COACH(404), params: () => ({ signal_id: random() }) },
+  { route: 'POST /api/v1/organizations/{org_id}/attention-signals/{signal_id}/snooze', expect: ANY_COACH(404), params: () => ({ signal_id: random() }), body: () => ({ until: '2099-01-01' }) },
+  { route: 'POST /api/v1/organizations/{org_id}/attention-signals/{signal_id}/reopen', expect: ANY_COACH(404), params: () => ({ signal_id: random() }) },
+
   // Anyone may try a link; an unknown one is the same 404 for every signed-in caller, and no credential at all is a 400 (body or session needed).
   {
     route: 'POST /api/v1/invitations/{token}/accept',
