@@ -24,9 +24,9 @@ const AthleteParams = OrgParams.extend({
 const ProfileStatusDoc = ProfileStatus.meta({
   id: 'ProfileStatus',
   description:
-    'joined: the athlete accepted (their account has a password); invitation_status: latest invitation state (null until invitations exist); ' +
+    'joined: the athlete accepted (their account has a password); invitation_status: accepted when the athlete joined through an invitation, else null; ' +
     'completeness 0-100: goal race 25 + target pace 20 + a connected integration 20 + a current or upcoming plan 20 + time zone 15 ' +
-    '(parts whose data does not exist yet count as missing); attention: none | watch | urgent (always none until attention signals exist).',
+    '(the athlete\'s own time zone is not stored yet and counts as missing); attention: none | watch | urgent, the highest severity of their open signals.',
 });
 const AthleteListItem = AthleteDoc.extend({ profile_status: ProfileStatusDoc.optional() }).meta({ id: 'AthleteListItem' });
 const AthleteList = z.object({ data: z.array(AthleteListItem), next_cursor: z.string().nullable() }).meta({ id: 'AthleteList' });

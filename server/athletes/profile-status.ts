@@ -6,7 +6,9 @@
  * - goal race, target pace, integrations (state `connected`) from the athlete document;
  * - last_activity_at: the start of their latest activity;
  * - attention: the highest severity of their open signals (snoozed ones whose day passed count);
- * - invitations and the athlete's time zone do not exist yet: null / missing.
+ * - invitation_status: 'accepted' when the athlete joined through an invitation (an athlete only
+ *   exists once accepted; one added directly has null);
+ * - the athlete's own time zone does not exist yet: missing.
  * A few queries for the whole page, never one per athlete.
  */
 import type { Athlete } from '../../shared/domain/athlete';
@@ -69,14 +71,25 @@ async function attentionLevels(db: Db, orgId: string, athleteIds: string[]): Pro
   return out;
 }
 
+/** Athletes (of those given) who joined by accepting an invitation. */
+async function joinedByInvitation(db: Db, orgId: string, athleteIds: string[]): Promise<Set<string>> {
+  if (athleteIds.length === 0) return new Set();
+  const { rows } = await db.query<{ athlete_id: string }>(
+    'SELECT DISTINCT athlete_id FROM invitation_acceptances WHERE org_id = $1 AND athlete_id = ANY($2::text[])',
+    [orgId, athleteIds],
+  );
+  return new Set(rows.map((r) => r.athlete_id));
+}
+
 export async function profileStatus(db: Db, orgId: string, page: { athlete: Athlete; joined: boolean }[]): Promise<ProfileStatus[]> {
   const ids = page.map((p) => p.athlete.id);
   const [withPlan, last, attention] = [await athletesWithPlan(db, orgId, ids), await lastActivities(db, orgId, ids), await attentionLevels(db, orgId, ids)];
+  const invited = await joinedByInvitation(db, orgId, ids);
   return page.map(({ athlete, joined }) => {
     const integrationsConnected = (athlete.integrations ?? []).filter((i) => i.state === 'connected').length;
     return {
       joined,
-      invitation_status: null,
+      invitation_status: invited.has(athlete.id) ? 'accepted' : null,
       completeness: profileCompleteness({
         hasGoalRace: athlete.goal_race != null,
         hasTargetPace: athlete.target_pace_s_per_km != null,

@@ -12,9 +12,9 @@
  * | plan         | 20     | a training plan is assigned to the athlete              |
  * | time zone    | 15     | the athlete's account has a time zone                   |
  *
- * Parts whose data does not exist yet count as missing, so today's scores are low on purpose:
- * goal race, target pace and the athlete's own time zone are not stored anywhere yet (athlete
- * profiles come later), and no integration can be connected yet. The server fills the inputs
+ * Parts whose data does not exist yet count as missing: the athlete's own time zone is not stored
+ * anywhere yet (it comes with athlete accounts). Goal race and target pace are set by coaches,
+ * integrations reported by partners (PUT .../integrations/{provider}). The server fills the inputs
  * from what it has; when a part's data arrives, only the input changes, never this function.
  */
 import { z } from 'zod';
