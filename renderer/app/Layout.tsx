@@ -53,8 +53,8 @@ export function Layout({ orgName, children }: { orgName: string; children: React
             <Text component={Link} to="/" fw={750} size="lg" c="var(--mantine-color-anchor)" style={{ textDecoration: 'none', whiteSpace: 'nowrap' }}>
               Astral Coach
             </Text>
-            <Box w={1} h={22} bg="var(--mantine-color-default-border)" visibleFrom="md" />
-            <Text fw={500} truncate="end" visibleFrom="md" maw={220}>
+            <Box w={1} h={22} bg="var(--mantine-color-default-border)" visibleFrom="xl" />
+            <Text fw={500} truncate="end" visibleFrom="xl" maw={220}>
               {orgName}
             </Text>
             <Box w={1} h={22} bg="var(--mantine-color-default-border)" />

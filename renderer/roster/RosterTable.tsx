@@ -44,7 +44,9 @@ const AthleteRow = memo(function AthleteRow({ athlete, coachNames, selected, onT
         </div>
       </td>
       <td className={classes.cell}>{athlete.display_name ?? ''}</td>
-      <td className={`${classes.cell} ${classes.email}`}>{athlete.email}</td>
+      <td className={`${classes.cell} ${classes.email}`}>
+        <EmailText email={athlete.email} />
+      </td>
       <td className={`${classes.cell} ${classes.nowrap}`}>
         <span className={classes.badge} data-color={STATUS_COLORS[athlete.status]}>
           {STATUS_LABELS[athlete.status]}
@@ -171,5 +173,18 @@ export function RosterTable({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** An email that may wrap after its "@" (never in the middle of a name) when the column is narrow. */
+function EmailText({ email }: { email: string }) {
+  const at = email.indexOf('@');
+  if (at < 0) return <>{email}</>;
+  return (
+    <>
+      {email.slice(0, at + 1)}
+      <wbr />
+      {email.slice(at + 1)}
+    </>
   );
 }

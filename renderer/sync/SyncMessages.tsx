@@ -62,7 +62,7 @@ export function SyncMessages() {
         >
           <Group gap={8} wrap="nowrap">
             <BellIcon />
-            <Text span size="sm" visibleFrom="sm">
+            <Text span size="sm" visibleFrom="lg">
               Messages
             </Text>
           </Group>

@@ -51,7 +51,7 @@ export function SyncStatusBadge() {
             {plural(pending, 'change')} not yet sent
           </Text>
         )}
-        <Text size="sm" c="dimmed" visibleFrom="md" style={{ whiteSpace: 'nowrap' }}>
+        <Text size="sm" c="dimmed" visibleFrom="lg" style={{ whiteSpace: 'nowrap' }}>
           <span aria-hidden="true">· </span>
           {last}
         </Text>
