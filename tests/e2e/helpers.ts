@@ -16,12 +16,12 @@ export function editForm(page: Page): Locator {
 
 export async function openAthlete(page: Page, url: string, athleteId: string): Promise<void> {
   await page.goto(`${url}/athletes/${athleteId}`);
-  await expect(page.getByRole('button', { name: 'Edit' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
 }
 
 /** Opens the edit form, fills what is given, saves. */
 export async function editAthlete(page: Page, values: EditValues): Promise<void> {
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   const form = editForm(page);
   await expect(form).toBeVisible();
   if (values.displayName !== undefined) await form.getByLabel('Display name').fill(values.displayName);

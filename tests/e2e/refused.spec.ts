@@ -17,7 +17,7 @@ test('an edit the server refuses is reported with its reason and the athlete ret
   await a.context.setOffline(true);
 
   // Offline, the head coach assigns coach 2 to the athlete.
-  await a.page.getByRole('button', { name: 'Edit' }).click();
+  await a.page.getByRole('button', { name: 'Edit', exact: true }).click();
   const form = editForm(a.page);
   await form.getByLabel('Assigned coaches').click();
   await a.page.getByRole('option', { name: `${coach2.first_name} ${coach2.last_name}` }).click();
@@ -36,7 +36,7 @@ test('an edit the server refuses is reported with its reason and the athlete ret
   await expect(a.page.getByText('Unassigned').first()).toBeVisible();
   expect(((await head.call('GET', `/athletes/${athlete.id}`)).body as ApiAthlete).coach_ids).toEqual([]);
   // And the control that would fail is gone now that the role changed.
-  await a.page.getByRole('button', { name: 'Edit' }).click();
+  await a.page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(editForm(a.page).getByLabel('Assigned coaches')).toHaveCount(0);
   await a.context.close();
 });

@@ -61,7 +61,7 @@ test('the head coach assigns two athletes to coach1 offline; coach1 sees exactly
   await expect(cbar.getByRole('button', { name: 'Add label' })).toBeVisible();
   await expect(cbar.getByRole('button', { name: 'Assign coach' })).toHaveCount(0);
   await rows(c.page).getByRole('link', { name: `${a1!.first_name} ${a1!.last_name}` }).click();
-  await c.page.getByRole('button', { name: 'Edit' }).click();
+  await c.page.getByRole('button', { name: 'Edit', exact: true }).click();
   const edit = c.page.getByRole('dialog', { name: 'Edit athlete' });
   await expect(edit.getByLabel('Status')).toBeVisible();
   await expect(edit.getByLabel('Assigned coaches')).toHaveCount(0);
