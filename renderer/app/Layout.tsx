@@ -1,4 +1,4 @@
-import { Alert, AppShell, Box, Button, Container, Group, Text } from '@mantine/core';
+import { Alert, AppShell, Box, Button, Container, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useLiveSyncState } from '../data/syncStatus';
@@ -50,13 +50,15 @@ export function Layout({ orgName, children }: { orgName: string; children: React
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
           <Group gap="sm" wrap="nowrap" miw={0}>
-            <Text component={Link} to="/" fw={750} size="lg" c="var(--mantine-color-anchor)" style={{ textDecoration: 'none', whiteSpace: 'nowrap' }}>
-              Astral Coach
-            </Text>
-            <Box w={1} h={22} bg="var(--mantine-color-default-border)" visibleFrom="xl" />
-            <Text fw={500} truncate="end" visibleFrom="xl" maw={220}>
-              {orgName}
-            </Text>
+            {/* The product and, under it, the organization: stacked, so five sections fit beside them. */}
+            <Stack gap={0} miw={0} maw={190}>
+              <Text component={Link} to="/" fw={750} size="lg" lh={1.15} c="var(--mantine-color-anchor)" style={{ textDecoration: 'none', whiteSpace: 'nowrap' }}>
+                Astral Coach
+              </Text>
+              <Text size="xs" c="dimmed" fw={500} truncate="end" title={orgName}>
+                {orgName}
+              </Text>
+            </Stack>
             <Box w={1} h={22} bg="var(--mantine-color-default-border)" />
             <MainNav />
           </Group>
