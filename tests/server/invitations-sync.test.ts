@@ -88,8 +88,13 @@ describeOnBackends('invitations through sync', (server) => {
     recordMail(server());
     const { doc, token } = single();
     await push([{ newDocumentState: doc }]);
+    // Each email's outcome is written back (email_status, last_sent_at) after the commit; wait for
+    // it before the next change, or that change races the write and comes back as a conflict.
+    await expect.poll(async () => (await one(doc.id)).email_status).toBe('sent');
+    const firstSent = (await one(doc.id)).last_sent_at;
     const resent = await change(doc.id, { send_count: 2 });
-    expect(resent.body.rejections).toEqual([]);
+    expect(resent.body).toEqual({ conflicts: [], rejections: [] });
+    await expect.poll(async () => (await one(doc.id)).last_sent_at).not.toBe(firstSent);
     expect((await change(doc.id, { send_count: 4 })).body.rejections[0]?.field).toBe('send_count');
     for (const [edit, field] of [[{ email: uniqueEmail() }, 'email'], [{ uses: 1 }, 'uses'], [{ group_id: ids.groupId }, 'group_id'], [{ status: 'accepted' }, 'status'], [{ email_status: 'failed' }, 'email_status']] as const) {
       const res = await change(doc.id, edit as Partial<D<Invitation>>);
