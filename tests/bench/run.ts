@@ -9,19 +9,22 @@
  *   npm run bench -- --no-write         leave BENCHMARKS.md alone
  *   npm run bench -- --profile          also print where the time goes when targets are met
  *
- * Issue 7 adds its sync suites to SUITES; each is one module under suites/.
+ * Suites: roster (issue 9), first-sync, live and scale-out (issue 7); each is one module under suites/.
  */
 import { resolve } from 'node:path';
 import { describeMachine } from './lib/machine';
 import { renderSection, writeSection } from './lib/markdown';
 import { printSuite, type SuiteResult } from './lib/report';
 import type { Suite } from './lib/suite';
+import { firstSyncSuite } from './suites/first-sync';
+import { liveSuite } from './suites/live';
 import { rosterSuite } from './suites/roster';
+import { scaleOutSuite } from './suites/scale-out';
 
-const SUITES: Suite[] = [rosterSuite];
+const SUITES: Suite[] = [rosterSuite, firstSyncSuite, liveSuite, scaleOutSuite];
 
 /** Budget of the whole run; suites wrap up at their share of it, the watchdog ends a hung run. */
-const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 5 * 60_000);
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 25 * 60_000);
 const BENCHMARKS_MD = resolve(import.meta.dirname, '../../BENCHMARKS.md');
 
 function parseArgs(argv: string[]): { suites: Suite[]; write: boolean; profile: boolean } {
