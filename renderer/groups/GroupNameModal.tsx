@@ -1,8 +1,9 @@
 /** Name a new group or rename one; names are unique in the organization (the data module says when one is taken). */
-import { Button, Group as Row, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Group } from '../../shared/domain/group';
 import type { WriteResult } from '../data/writeResult';
+import { ModalForm } from '../ui/ModalForm';
 
 export function GroupNameModal({
   opened,
@@ -37,25 +38,9 @@ export function GroupNameModal({
 
   return (
     <Modal opened={opened} onClose={onClose} title={title} closeButtonProps={{ 'aria-label': 'Close' }}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <Stack gap="md">
-          <TextInput label="Group name" placeholder="e.g. Marathon squad" value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} maxLength={80} data-autofocus />
-          <Row justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              {submitLabel}
-            </Button>
-          </Row>
-        </Stack>
-      </form>
+      <ModalForm onSubmit={submit} onCancel={onClose} submitLabel={submitLabel} busy={busy}>
+        <TextInput label="Group name" placeholder="e.g. Marathon squad" value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} maxLength={80} data-autofocus />
+      </ModalForm>
     </Modal>
   );
 }

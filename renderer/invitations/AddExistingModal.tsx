@@ -3,12 +3,13 @@
  * with a group and a plan. Online the server answers at once and the outcome shows here; offline
  * the request is kept and carried out when the app is back online (AddExistingRunner tells the outcome).
  */
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { addExistingUser, outcomeWords, type AddResult } from '../data/addExisting';
 import { useAstralData } from '../data/context';
 import { useOnline, useServerContext } from '../settings/useServer';
+import { DoneActions, ModalForm } from '../ui/ModalForm';
 import { ApplyFields, NO_APPLIED, appliedDraft, fieldError, type Applied } from './ApplyFields';
 import { openInviteDialog, type DialogPrefill } from './inviteDialog';
 
@@ -68,7 +69,7 @@ export function AddExistingModal({ opened, onClose, prefill, openCount }: { open
               </Alert>
             )
           )}
-          <Group justify="flex-end" gap="sm">
+          <DoneActions onDone={onClose}>
             {result.kind === 'done' && result.outcome.kind === 'not_found' && (
               <Button variant="default" onClick={inviteInstead}>
                 Invite instead
@@ -89,51 +90,31 @@ export function AddExistingModal({ opened, onClose, prefill, openCount }: { open
             <Button variant="default" onClick={() => reset({ group_id: applied.group_id, training_plan_id: applied.training_plan_id, plan_start_date: applied.plan_start_date })}>
               Add another
             </Button>
-            <Button onClick={onClose} data-autofocus>
-              Done
-            </Button>
-          </Group>
+          </DoneActions>
         </Stack>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          noValidate
-        >
-          <Stack gap="md">
-            <Text size="sm" c="dimmed">
-              For athletes who already have an Astral account: they are added to your roster straight away, without an invitation.
-            </Text>
-            <TextInput
-              label="Their account's email"
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={fieldError('Email', errors.email)}
-              maxLength={254}
-              withAsterisk
-              autoComplete="off"
-              data-autofocus
-            />
-            <ApplyFields value={applied} onChange={setApplied} errors={errors} joinWord="are added" />
-            {!online && (
-              <Alert color="blue" p="xs">
-                You are offline. Only the server can look the email up, so the request is kept and carried out when you are back online.
-              </Alert>
-            )}
-            {failure && <Alert color="red">{failure}</Alert>}
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={busy}>
-                {online ? 'Add athlete' : 'Add when online'}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <ModalForm onSubmit={submit} onCancel={onClose} submitLabel={online ? 'Add athlete' : 'Add when online'} busy={busy} error={failure}>
+          <Text size="sm" c="dimmed">
+            For athletes who already have an Astral account: they are added to your roster straight away, without an invitation.
+          </Text>
+          <TextInput
+            label="Their account's email"
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={fieldError('Email', errors.email)}
+            maxLength={254}
+            withAsterisk
+            autoComplete="off"
+            data-autofocus
+          />
+          <ApplyFields value={applied} onChange={setApplied} errors={errors} joinWord="are added" />
+          {!online && (
+            <Alert color="blue" p="xs">
+              You are offline. Only the server can look the email up, so the request is kept and carried out when you are back online.
+            </Alert>
+          )}
+        </ModalForm>
       )}
     </Modal>
   );

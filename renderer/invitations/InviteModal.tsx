@@ -3,11 +3,12 @@
  * group and a plan applied when they accept). It is written locally, so it works offline; the
  * server emails the link once the invitation has synced.
  */
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Group, Modal, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useAstralData } from '../data/context';
 import { createInvitation } from '../data/invitations';
 import { useLiveSyncState } from '../data/syncStatus';
+import { ModalForm } from '../ui/ModalForm';
 import { notifyError } from '../ui/notify';
 import { notifications } from '@mantine/notifications';
 import { ApplyFields, fieldError, NO_APPLIED, appliedDraft, type Applied } from './ApplyFields';
@@ -70,55 +71,38 @@ export function InviteModal({ opened, onClose, prefill, openCount }: { opened: b
 
   return (
     <Modal opened={opened} onClose={onClose} title="Invite an athlete" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            They get an email with a personal link to join your organization. The link works once, for this person.
-          </Text>
-          <Group grow align="flex-start" gap="sm">
-            <TextInput
-              label="First name"
-              value={firstName}
-              onChange={(e) => setFirstName(e.currentTarget.value)}
-              error={fieldError('First name', errors.first_name)}
-              maxLength={80}
-              withAsterisk
-              data-autofocus
-            />
-            <TextInput
-              label="Email"
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={fieldError('Email', errors.email)}
-              maxLength={254}
-              withAsterisk
-              autoComplete="off"
-            />
-          </Group>
-          <ApplyFields value={applied} onChange={setApplied} errors={errors} />
-          {!online && (
-            <Alert color="blue" p="xs">
-              You are offline. The invitation is kept on this laptop and the email is sent once the app has synced.
-            </Alert>
-          )}
-          {message && <Alert color="red">{message}</Alert>}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              Send invitation
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ModalForm onSubmit={submit} onCancel={onClose} submitLabel="Send invitation" busy={busy} error={message}>
+        <Text size="sm" c="dimmed">
+          They get an email with a personal link to join your organization. The link works once, for this person.
+        </Text>
+        <Group grow align="flex-start" gap="sm">
+          <TextInput
+            label="First name"
+            value={firstName}
+            onChange={(e) => setFirstName(e.currentTarget.value)}
+            error={fieldError('First name', errors.first_name)}
+            maxLength={80}
+            withAsterisk
+            data-autofocus
+          />
+          <TextInput
+            label="Email"
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={fieldError('Email', errors.email)}
+            maxLength={254}
+            withAsterisk
+            autoComplete="off"
+          />
+        </Group>
+        <ApplyFields value={applied} onChange={setApplied} errors={errors} />
+        {!online && (
+          <Alert color="blue" p="xs">
+            You are offline. The invitation is kept on this laptop and the email is sent once the app has synced.
+          </Alert>
+        )}
+      </ModalForm>
     </Modal>
   );
 }

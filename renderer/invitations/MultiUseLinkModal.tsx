@@ -12,6 +12,7 @@ import { createInvitation, linkFor } from '../data/invitations';
 import { useLiveSyncState } from '../data/syncStatus';
 import { useSession } from '../session/store';
 import { formatDate } from '../ui/dates';
+import { DoneActions, ModalForm } from '../ui/ModalForm';
 import { ApplyFields, NO_APPLIED, appliedDraft, fieldError, type Applied } from './ApplyFields';
 import type { DialogPrefill } from './inviteDialog';
 import { useMyCoachId } from './useMe';
@@ -92,59 +93,38 @@ export function MultiUseLinkModal({ opened, onClose, prefill, openCount }: { ope
           <Text size="sm" c="dimmed">
             You find it later under Invitations, where you also see how many joined through it and can revoke it.
           </Text>
-          <Group justify="flex-end">
-            <Button onClick={onClose} data-autofocus>
-              Done
-            </Button>
-          </Group>
+          <DoneActions onDone={onClose} />
         </Stack>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          noValidate
-        >
-          <Stack gap="md">
-            <Text size="sm" c="dimmed">
-              One link for many athletes, for example a training group. Everyone who joins through it gets the group and plan below.
-            </Text>
-            <ApplyFields value={applied} onChange={setApplied} errors={errors} />
-            <Group grow align="flex-start" gap="sm">
-              <NumberInput
-                label="Maximum uses"
-                placeholder="No limit"
-                value={maxUses}
-                onChange={setMaxUses}
-                min={1}
-                max={MAX_INVITATION_USES}
-                allowDecimal={false}
-                allowNegative={false}
-                error={fieldError('Maximum uses', errors.max_uses)}
-              />
-              <TextInput
-                label="Expires after"
-                type="date"
-                value={expiry}
-                onChange={(e) => setExpiry(e.currentTarget.value)}
-                error={fieldError('The expiry', errors.expires_at)}
-                description={expiry ? undefined : 'Empty: the link does not expire.'}
-                min="2000-01-01"
-                max="2099-12-31"
-              />
-            </Group>
-            {message && <Alert color="red">{message}</Alert>}
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={busy}>
-                Create link
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <ModalForm onSubmit={submit} onCancel={onClose} submitLabel="Create link" busy={busy} error={message}>
+          <Text size="sm" c="dimmed">
+            One link for many athletes, for example a training group. Everyone who joins through it gets the group and plan below.
+          </Text>
+          <ApplyFields value={applied} onChange={setApplied} errors={errors} />
+          <Group grow align="flex-start" gap="sm">
+            <NumberInput
+              label="Maximum uses"
+              placeholder="No limit"
+              value={maxUses}
+              onChange={setMaxUses}
+              min={1}
+              max={MAX_INVITATION_USES}
+              allowDecimal={false}
+              allowNegative={false}
+              error={fieldError('Maximum uses', errors.max_uses)}
+            />
+            <TextInput
+              label="Expires after"
+              type="date"
+              value={expiry}
+              onChange={(e) => setExpiry(e.currentTarget.value)}
+              error={fieldError('The expiry', errors.expires_at)}
+              description={expiry ? undefined : 'Empty: the link does not expire.'}
+              min="2000-01-01"
+              max="2099-12-31"
+            />
+          </Group>
+        </ModalForm>
       )}
     </Modal>
   );

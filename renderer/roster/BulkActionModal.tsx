@@ -3,13 +3,14 @@
  * for the head coach only, assign a coach. Each writes through updateAthletes (one local write,
  * synced later) and offers Undo once, in the notification that reports it.
  */
-import { Alert, Autocomplete, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Autocomplete, Button, Group, Modal, Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { ATHLETE_STATUSES, type AthleteStatus } from '../../shared/domain/athlete';
 import type { CoachRole } from '../../shared/domain/organization';
 import { useBulkAthletes, type AthleteUndo, type AthletesChange } from '../data/athletes';
 import { STATUS_LABELS, plural } from '../ui/format';
+import { ModalForm } from '../ui/ModalForm';
 
 export type BulkKind = AthletesChange['kind'];
 
@@ -102,30 +103,10 @@ export function BulkActionModal({
 
   return (
     <Modal opened={kind !== null} onClose={onClose} title={kind ? TITLES[kind] : ''} closeButtonProps={{ 'aria-label': 'Close' }}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void apply();
-        }}
-      >
-        <Stack>
-          <Text size="sm">{plural(ids.length, 'selected athlete')}</Text>
-          {field}
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={saving} disabled={!value.trim()}>
-              Apply
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ModalForm onSubmit={apply} onCancel={onClose} submitLabel="Apply" busy={saving} disabled={!value.trim()} error={error}>
+        <Text size="sm">{plural(ids.length, 'selected athlete')}</Text>
+        {field}
+      </ModalForm>
     </Modal>
   );
 }

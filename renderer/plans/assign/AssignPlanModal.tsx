@@ -3,7 +3,7 @@
  * (non-archived) plan and a start date (next Monday by default, in the organization's calendar),
  * then read the outcome per athlete, which stays until the coach dismisses it.
  */
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { PLAN_LEVEL_LABELS } from '../../../shared/domain/plan';
 import { isIsoDate } from '../../../shared/schedule/dates';
@@ -13,6 +13,7 @@ import { useAstralData } from '../../data/context';
 import { usePlans } from '../../data/plans';
 import { formatDate, formatDateRange, nextMonday } from '../../ui/dates';
 import { plural } from '../../ui/format';
+import { DoneActions, ModalForm } from '../../ui/ModalForm';
 import { AssignReport } from './AssignReport';
 
 export type AssignTarget =
@@ -88,67 +89,47 @@ export function AssignPlanModal({ opened, onClose, target }: { opened: boolean; 
             {plan?.name} from {formatDate(start)} for {describe(target)}:
           </Text>
           {outcomes.length === 0 ? <Alert color="yellow">This group has no athletes, so nothing was assigned.</Alert> : <AssignReport outcomes={outcomes} />}
-          <Group justify="flex-end">
-            <Button onClick={onClose} data-autofocus>
-              Done
-            </Button>
-          </Group>
+          <DoneActions onDone={onClose} />
         </Stack>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          noValidate
-        >
-          <Stack gap="md">
-            <Text size="sm">
-              For <b>{describe(target)}</b>
-            </Text>
-            <Select
-              label="Plan"
-              placeholder={options.length ? 'Choose a plan' : 'No plans to assign yet'}
-              data={options}
-              value={planId}
-              onChange={setPlanId}
-              searchable
-              openOnFocus={false}
-              nothingFoundMessage="No plan with that name"
-              error={errors.plan}
-              description="Archived plans cannot be assigned."
-              comboboxProps={{ withinPortal: true }}
-              data-autofocus
-            />
-            <TextInput
-              label="Start date"
-              type="date"
-              value={start}
-              onChange={(e) => setStart(e.currentTarget.value)}
-              error={errors.start}
-              description={
-                plan && validStart
-                  ? `Week 1 is the week of the start date. Runs ${formatDateRange(start, planEndDate(start, plan.weeks))}.`
-                  : 'Week 1 is the week (Monday to Sunday) that holds the start date.'
-              }
-              min="2000-01-01"
-              max="2099-12-31"
-            />
-            {validStart && start < today && (
-              <Alert color="yellow" p="xs">
-                This start date is in the past ({formatDate(start)}); the athlete joins the plan part-way through.
-              </Alert>
-            )}
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={busy}>
-                Assign
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <ModalForm onSubmit={submit} onCancel={onClose} submitLabel="Assign" busy={busy}>
+          <Text size="sm">
+            For <b>{describe(target)}</b>
+          </Text>
+          <Select
+            label="Plan"
+            placeholder={options.length ? 'Choose a plan' : 'No plans to assign yet'}
+            data={options}
+            value={planId}
+            onChange={setPlanId}
+            searchable
+            openOnFocus={false}
+            nothingFoundMessage="No plan with that name"
+            error={errors.plan}
+            description="Archived plans cannot be assigned."
+            comboboxProps={{ withinPortal: true }}
+            data-autofocus
+          />
+          <TextInput
+            label="Start date"
+            type="date"
+            value={start}
+            onChange={(e) => setStart(e.currentTarget.value)}
+            error={errors.start}
+            description={
+              plan && validStart
+                ? `Week 1 is the week of the start date. Runs ${formatDateRange(start, planEndDate(start, plan.weeks))}.`
+                : 'Week 1 is the week (Monday to Sunday) that holds the start date.'
+            }
+            min="2000-01-01"
+            max="2099-12-31"
+          />
+          {validStart && start < today && (
+            <Alert color="yellow" p="xs">
+              This start date is in the past ({formatDate(start)}); the athlete joins the plan part-way through.
+            </Alert>
+          )}
+        </ModalForm>
       )}
     </Modal>
   );
