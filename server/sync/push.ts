@@ -4,8 +4,9 @@
  * organization's write transaction with the stored row and the caller's current role.
  *
  * Order matters: invalid rows are refused first; a row equal to what is stored is a retry (no
- * write); a row whose assumed master differs from the stored one is a conflict (master returned,
- * client merges and pushes again); only then are role rules applied.
+ * write); an edit of a removed athlete is refused; a row whose assumed master differs from the
+ * stored one is a conflict (master returned, client merges and pushes again); only then are role
+ * rules applied. The answer of each adversarial delivery is tabled in shared/sync/protocol.ts.
  *
  * Per collection: athletes are changed and removed (any coach), never created, in the app; coaches only by the
  * server; groups and training plans are created, changed and deleted by any coach (a deleted one is
@@ -23,6 +24,8 @@ import type { Refusal } from './references';
 import { refuseInvitationChange, refuseInvitationCreate, type DecisionContext } from './rules/invitations';
 import { refuseProfileChange, refuseProfileCreate } from './rules/profile';
 import type { DocData, StoredDoc } from './store';
+
+export const ATHLETE_REMOVED = 'This athlete was removed from the organization.';
 
 export type ParsedRow = { ok: true; id: string; doc: DocData; deleted: boolean } | { ok: false; id: string; message: string; field?: string };
 
@@ -84,6 +87,9 @@ export function decidePushRow({ collection, parsed, assumed, stored, role, coach
   const master = stored ? { ...stored.data, _deleted: stored.deleted } : null;
 
   if (master && sameDocumentState(master, next)) return { kind: 'skip' };
+  // An edit of an athlete removed meanwhile is refused naming the removal, even when its assumed
+  // master is stale: a bare conflict would tell the coach nothing, and a merge must not revive them.
+  if (collection === 'athletes' && stored?.deleted && !parsed.deleted) return refuse(parsed.id, 'forbidden', ATHLETE_REMOVED);
   if (master && (!assumed || !sameDocumentState(master, assumed))) return { kind: 'conflict' };
   if (!stored) {
     if (assumed) return refuse(parsed.id, 'not_found', `No such ${NOUN[collection]} in this organization.`);
@@ -112,7 +118,7 @@ function authorise(collection: SyncCollection, stored: StoredDoc, doc: DocData, 
     case 'coaches':
       return refuse(id, 'forbidden', 'Coach memberships are managed by the server.');
     case 'athletes': {
-      if (stored.deleted) return refuse(id, 'forbidden', 'This athlete was removed from the organization.');
+      if (stored.deleted) return refuse(id, 'forbidden', ATHLETE_REMOVED);
       // Any coach may remove an athlete (server/athletes/remove.ts); the tombstone keeps the stored fields.
       if (deleted) return null;
       const change = checkAthleteChange(stored.data as Athlete, doc as Athlete, role);

@@ -11,6 +11,40 @@
  * The server orders writes: every stored row gets the next value of a per-organization sequence,
  * assigned inside the write transaction while the organization's writes are serialised, so
  * sequence order is commit order and a checkpoint never skips a row. Client clocks are never used.
+ *
+ * Answers to deliveries a network or a client can produce (tests/server/sync-adversarial.test.ts
+ * checks each, for every collection where it applies; "nothing written" = no row, no seq used):
+ *
+ *   delivery                                   answer
+ *   ----------------------------------------   ---------------------------------------------------
+ *   the same push twice (an RxDB retry after   200 {conflicts: [], rejections: []} both times;
+ *   a lost answer)                             the second writes nothing: a row equal to the
+ *                                              stored one (server fields aside) is skipped.
+ *                                              A refused row is refused again with the same words.
+ *   pushes out of order: an older edit after   200, conflicts: [the master], rejections: []:
+ *   a newer one, its assumedMasterState stale  nothing written; the app merges (shared/sync/merge.ts)
+ *   a replayed old push (assumed state long    the same: a conflict with the current master,
+ *   gone, or a create replayed after edits)    nothing written
+ *   an edit of an athlete removed meanwhile    200, conflicts: [the tombstone], rejections:
+ *   (assumed stale or not)                     [{code 'forbidden', message 'This athlete was
+ *                                              removed from the organization.'}]: never revived
+ *   a removal of a removed athlete (stale)     a conflict with the tombstone, nothing written
+ *   pull with a checkpoint beyond the newest   200 {documents: [], checkpoint: null}: the client
+ *   seq (seq up to 2^53-1; larger is 400)      keeps its checkpoint (the sequence only grows)
+ *   any request to /sync/v{older or newer}/    426 {error: {code 'client_outdated', message
+ *                                              'This app is older than the server ... update the app
+ *                                              to keep syncing.'}}, before authentication
+ *   a row whose id is another organization's   ids are per organization: the row does not exist
+ *   (pushed to one's own organization)         here. With an assumedMasterState: rejections
+ *                                              [{code 'not_found'}], no conflicts; as a tombstone
+ *                                              without one: {conflicts: [], rejections: []}; nothing
+ *                                              written in either organization. A creation under
+ *                                              such an id is a creation in one's own organization
+ *                                              (other organization untouched), under its rules.
+ *   another organization's URL                 403 forbidden (not a coach there), nothing written
+ *   a tombstone for a document that never      without assumedMasterState: {conflicts: [],
+ *   existed                                    rejections: []} (nothing to store); with one:
+ *                                              rejections [{code 'not_found'}]; nothing written
  */
 import { z } from 'zod';
 import { canonicalJson } from './canonical';
