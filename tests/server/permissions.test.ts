@@ -1,19 +1,25 @@
 /**
  * Who may call what: every /api/v1 route of the OpenAPI document (the test fails when a route has
- * no row here) and the sync endpoints, for the head coach, a coach, a coach of another
+ * no row here) and, for every replicated collection of shared/sync/protocol.ts, its pull and push
+ * endpoints plus the organization's live stream, for the head coach, a coach, a coach of another
  * organization, an athlete (signed in, no coach membership), no token, an API key of the
- * organization and one of another organization. Requests are chosen so that an allowed caller
- * changes nothing that a later row depends on (same values, unknown ids, existing emails).
+ * organization, one of another organization, a REVOKED key of the organization and an EXPIRED
+ * session of a coach (its `expires_at` moved into the past in the database: the server compares it
+ * with the database's now() on every request, server/auth/sessions.ts). Requests are chosen so that
+ * an allowed caller changes nothing that a later row depends on (same values, unknown ids,
+ * existing emails). Private notes in athlete-facing answers: permissions-private.test.ts.
  */
 import { expect, it } from 'vitest';
 import type { Athlete } from '../../shared/domain/athlete';
 import type { CoachMembership } from '../../shared/domain/organization';
+import { SYNC_COLLECTIONS } from '../../shared/sync/protocol';
 import { COACH1, DEMO_PASSWORD, HEAD, createOtherOrganization, describeOnBackends, login, request, type Session } from './helpers';
-import { athleteSession, coaches, createKey, orgPath, type ErrorBody, type Page } from './role-helpers';
+import { athleteSession, coaches, createKey, expireSession, orgPath, revokeKey, streamStatus, type ErrorBody, type Page } from './role-helpers';
 
-const WHO = ['head', 'coach', 'other', 'athlete', 'none', 'key', 'other_key'] as const;
+const WHO = ['head', 'coach', 'other', 'athlete', 'none', 'key', 'other_key', 'revoked_key', 'expired'] as const;
 type Who = (typeof WHO)[number];
-type Expect = Record<Exclude<Who, 'other_key'>, number>;
+type Derived = 'other_key' | 'revoked_key' | 'expired';
+type Expect = Record<Exclude<Who, Derived>, number>;
 
 type Ctx = { orgId: string; athlete: Athlete; headCoachId: string; coachIds: string[]; planId: string };
 type Row = {
@@ -25,6 +31,8 @@ type Row = {
   query?: string;
   /** The request ends the session: use a fresh one for it. */
   freshSession?: boolean;
+  /** The live stream: an allowed caller's answer never ends, so only the status is read. */
+  stream?: boolean;
 };
 
 /** Any coach of the organization, or its API key. */
@@ -144,15 +152,23 @@ const ROWS: Row[] = [
     params: () => ({ token: 'x'.repeat(43) }),
   },
 
-  { route: 'GET /sync/v2/orgs/{org_id}/athletes/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
-  { route: 'GET /sync/v2/orgs/{org_id}/coaches/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
-  { route: 'GET /sync/v2/orgs/{org_id}/training_plans/pull', expect: SYNC(200), query: '?seq=0&limit=5' },
-  { route: 'POST /sync/v2/orgs/{org_id}/plan_assignments/push', expect: SYNC(200), body: () => ({ rows: [] }) },
-  { route: 'POST /sync/v2/orgs/{org_id}/athletes/push', expect: SYNC(200), body: () => ({ rows: [] }) },
+  // Sync: pull and push of every replicated collection (a push of no rows is enough to be let in or
+  // not; what a pushed row may change is sync*.test.ts's subject), and the one live stream.
+  ...SYNC_COLLECTIONS.flatMap((c): Row[] => [
+    { route: `GET /sync/v2/orgs/{org_id}/${c}/pull`, expect: SYNC(200), query: '?seq=0&limit=5' },
+    { route: `POST /sync/v2/orgs/{org_id}/${c}/push`, expect: SYNC(200), body: () => ({ rows: [] }) },
+  ]),
+  { route: 'GET /sync/v2/orgs/{org_id}/stream', expect: SYNC(200), stream: true },
 ];
 
 /** An API key of another organization: refused wherever the organization's own key would get in. */
 const otherKeyStatus = (e: Expect) => (e.key === 401 || e.key === 403 || e.key === e.none ? e.key : 403);
+/** A revoked key is no credential: 401 wherever a key is read; where keys are ignored, as no token. */
+const revokedKeyStatus = (e: Expect) => (e.key === e.none ? e.none : 401);
+/** An expired session is no credential: 401 wherever a sign-in counts; as no token where it does not. */
+const expiredStatus = (e: Expect) => (e.none === 401 || e.coach === e.none ? e.none : 401);
+const wanted = (row: Row, who: Who): number =>
+  who === 'other_key' ? otherKeyStatus(row.expect) : who === 'revoked_key' ? revokedKeyStatus(row.expect) : who === 'expired' ? expiredStatus(row.expect) : row.expect[who];
 
 describeOnBackends('permissions of every route', (server) => {
   type Caller = { token?: string; key?: string; relogin?: () => Promise<Session> };
@@ -166,6 +182,13 @@ describeOnBackends('permissions of every route', (server) => {
     expect(documented.filter((r) => !inTable.has(r)), 'routes without a permission row').toEqual([]);
   });
 
+  it('covers pull and push of every replicated collection and the live stream', () => {
+    const sync = ROWS.filter((r) => r.route.includes(' /sync/')).map((r) => r.route);
+    const want = [...SYNC_COLLECTIONS.flatMap((c) => [`GET /sync/v2/orgs/{org_id}/${c}/pull`, `POST /sync/v2/orgs/{org_id}/${c}/push`]), 'GET /sync/v2/orgs/{org_id}/stream'];
+    expect(sync.sort()).toEqual(want.sort());
+    expect(ROWS.length).toBeGreaterThan(SYNC_COLLECTIONS.length * 2);
+  });
+
   it('answers each caller as the table says', async () => {
     const head = await login(server(), HEAD);
     const coach = await login(server(), COACH1);
@@ -174,6 +197,9 @@ describeOnBackends('permissions of every route', (server) => {
     const athlete = await athleteSession(server(), head, 1);
     const key = await createKey(server(), head, 'Permissions');
     const otherKey = await createKey(server(), { ...head, orgId: other.orgId, token: other.token }, 'Theirs');
+    // Credentials that worked once: a key revoked through the API, a coach's session that ran out.
+    const revoked = await revokeKey(server(), head, await createKey(server(), head, 'Revoked'));
+    const expired = await expireSession(server(), await login(server(), COACH1));
     const athletes = (await request<Page>(server(), 'GET', orgPath(head.orgId, '/athletes?coach_id=none&limit=1'), { token: head.token })).body.data;
     const list: CoachMembership[] = await coaches(server(), head);
     const plans = await request<{ data: { id: string }[] }>(server(), 'GET', orgPath(head.orgId, '/training-plans?limit=1'), { token: head.token });
@@ -192,29 +218,36 @@ describeOnBackends('permissions of every route', (server) => {
       none: {},
       key: { key: key.key },
       other_key: { key: otherKey.key },
+      revoked_key: { key: revoked.key },
+      expired: { token: expired.token },
     };
 
     const failures: string[] = [];
+    let checked = 0;
     for (const row of ROWS) {
       const [method, template] = row.route.split(' ') as [string, string];
       const params: Record<string, string> = { org_id: ctx.orgId, athlete_id: ctx.athlete.id, ...row.params?.(ctx) };
       const path = template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `missing-${name}`) + (row.query ?? '');
       for (const who of WHO) {
-        const want = who === 'other_key' ? otherKeyStatus(row.expect) : row.expect[who];
+        const want = wanted(row, who);
         const caller = callers[who];
         const token = row.freshSession && caller.relogin ? (await caller.relogin()).token : caller.token;
         const body = row.body?.(ctx);
-        const res = await request<ErrorBody>(server(), method, path, {
+        const options = {
           token,
           ...(caller.key ? { headers: { 'x-api-key': caller.key } } : {}),
           ...(body === undefined ? {} : { json: body }),
-        });
+        };
+        const res = row.stream ? await streamStatus(server(), path, options) : await request<ErrorBody>(server(), method, path, options);
+        checked += 1;
         if (res.status !== want) failures.push(`${row.route} as ${who}: ${res.status} (want ${want}) ${res.text.slice(0, 160)}`);
         else if (want === 401 && res.body.error.code !== 'unauthorized') failures.push(`${row.route} as ${who}: 401 with code ${res.body.error.code}`);
         else if (want === 403 && row.expect.head !== 403 && res.body.error.code !== 'forbidden') failures.push(`${row.route} as ${who}: 403 with code ${res.body.error.code}`);
       }
     }
     expect(failures).toEqual([]);
+    expect(checked).toBe(ROWS.length * WHO.length);
+    console.info(`[permissions] ${server().backend}: ${ROWS.length} routes (${ROWS.filter((r) => r.route.includes(' /sync/')).length} sync) x ${WHO.length} callers = ${checked} answers checked`);
   });
 
   it('an allowed caller left the data as it was (the rows change nothing that matters)', async () => {
