@@ -10,6 +10,7 @@ import { ApiRequestError, getMe } from '../session/api';
 import { signOut } from '../session/signOut';
 import { useSession } from '../session/store';
 import { CommandPalette } from '../palette/CommandPalette';
+import { setRosterScope } from '../roster/lastRosterSearch';
 import { NoticeToasts } from '../sync/NoticeToasts';
 import { Layout } from './Layout';
 
@@ -108,6 +109,7 @@ export function SessionGate() {
     );
   }
   if (!synced) return <FirstSyncScreen serverUrl={serverUrl} orgName={org.name} />;
+  setRosterScope(session.name); // before any page renders: the roster view and "Back to athletes" are this organization's
   return (
     <DataContext.Provider value={session.data}>
       <NoticeToasts database={session.name} />
