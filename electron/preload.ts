@@ -19,7 +19,9 @@ function subscribe<T>(channel: string, accept: (value: unknown) => value is T, l
   };
 }
 
-const isRoute = (value: unknown): value is string => typeof value === 'string' && value.startsWith('/');
+// The contract's AppRoute (shared/ipc/contract.ts) without zod, which this bundle leaves out: an
+// in-app path only, so '//host', '/a?x', '/..' or a 'javascript:' URL never reach the router.
+const isRoute = (value: unknown): value is string => typeof value === 'string' && value.length <= 200 && /^\/[A-Za-z0-9/_-]*$/.test(value) && !value.startsWith('//');
 const isCommand = (value: unknown): value is ShellCommand => (SHELL_COMMANDS as readonly unknown[]).includes(value);
 
 const bridge = {
