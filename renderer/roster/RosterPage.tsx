@@ -35,6 +35,7 @@ export function RosterPage() {
   const [filter, setFilter] = useRosterParams();
   const coaches = useCoaches();
   const me = useMyMembership(useSession((s) => s.user?.id));
+  // undefined while the coaches are still being read: "My athletes" then shows the loader, not an empty roster.
   const myCoachId = me?.id ?? null;
   const isHead = me?.role === 'head_coach';
   const location = useLocation();
@@ -177,7 +178,7 @@ export function RosterPage() {
       <BulkDialog kind={bulk} ids={selectedIds} role={me?.role} labels={labelValues} coaches={isHead ? staffOptions : NO_OPTIONS} onClose={closeBulk} />
       <AssignDialog opened={assigning} onClose={closeAssign} target={assignTarget} />
 
-      {!athletes ? (
+      {!athletes || (coach === COACH_ME && me === undefined) ? (
         <Center py="xl">
           <Loader aria-label="Loading athletes" />
         </Center>
