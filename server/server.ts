@@ -14,6 +14,7 @@ import { openDatabase, type DatabaseOptions } from './db/open';
 import { isEmpty, seedDemo } from './demo/seed';
 import { createLogger, type Logger } from './log';
 import { DocumentStore } from './sync/store';
+import { PgFanout } from './sync/pg-fanout';
 import { createMailer } from './mail/mailer';
 import { evaluateAllOrganizations } from './signals/evaluate';
 import type { Services } from './api/deps';
@@ -56,6 +57,13 @@ export type AstralServer = {
   seeded: boolean;
   /** Email and the public address of links (publicUrl is final once startServer listens). */
   services: Services;
+  /** PostgreSQL only: the LISTEN/NOTIFY fan-out to and from other processes on the same database. */
+  fanout: PgFanout | null;
+  /**
+   * Evaluates every organization's signals if this process is the elected one (PostgreSQL: the
+   * holder of an advisory lock; PGlite: always). Resolves to whether it ran.
+   */
+  evaluateSignals(): Promise<boolean>;
   /** Ends open live streams (first step of a shutdown). */
   endStreams(): void;
   close(): Promise<void>;
@@ -81,6 +89,17 @@ export async function createServer(options: ServerOptions): Promise<AstralServer
     await db.close().catch(() => {});
     throw err;
   }
+  // Several processes may serve one PostgreSQL: live changes fan out through LISTEN/NOTIFY
+  // (sync/pg-fanout.ts) and one of them, elected by an advisory lock, evaluates signals.
+  let fanout: PgFanout | null = null;
+  if (options.database.kind === 'postgres') {
+    try {
+      fanout = await PgFanout.start({ url: options.database.url, db, bus: store.bus, log: (m) => logger.warn(m) });
+    } catch (err) {
+      await db.close().catch(() => {});
+      throw err;
+    }
+  }
   const shutdown = new AbortController();
   const mailer = createMailer({
     smtpUrl: options.smtpUrl,
@@ -100,13 +119,23 @@ export async function createServer(options: ServerOptions): Promise<AstralServer
     stream: { heartbeatMs: options.heartbeatMs, shutdown: shutdown.signal },
   });
   // Absence signals fire with time alone and snoozes run out: every organization is evaluated at
-  // start and every hour (server/signals/evaluate.ts); a close waits for a run in progress.
-  let evaluating: Promise<void> = Promise.resolve();
-  const evaluate = () => {
-    evaluating = evaluating.then(() => evaluateAllOrganizations(store, (m) => logger.warn(m))).catch((err: unknown) => logger.warn({ err }, 'signal evaluation failed'));
+  // start and every hour (server/signals/evaluate.ts) by one process only; a close waits for a run in progress.
+  let evaluating: Promise<boolean> = Promise.resolve(false);
+  const evaluate = (): Promise<boolean> => {
+    evaluating = evaluating
+      .then(async () => {
+        if (fanout && !(await fanout.leadsSignals())) return false;
+        await evaluateAllOrganizations(store, (m) => logger.warn(m));
+        return true;
+      })
+      .catch((err: unknown) => {
+        logger.warn({ err }, 'signal evaluation failed');
+        return false;
+      });
+    return evaluating;
   };
-  evaluate();
-  const hourly = setInterval(evaluate, SIGNAL_EVALUATION_MS);
+  void evaluate();
+  const hourly = setInterval(() => void evaluate(), SIGNAL_EVALUATION_MS);
   hourly.unref();
   return {
     app,
@@ -115,11 +144,14 @@ export async function createServer(options: ServerOptions): Promise<AstralServer
     logger,
     seeded,
     services,
+    fanout,
+    evaluateSignals: evaluate,
     endStreams: () => shutdown.abort(),
     async close() {
       clearInterval(hourly);
       shutdown.abort();
       await evaluating;
+      await fanout?.close();
       await mailer.close().catch(() => {});
       await db.close();
     },

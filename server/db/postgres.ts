@@ -1,6 +1,7 @@
 /**
  * A real PostgreSQL server through a `pg` Pool (DATABASE_URL). A transaction holds one pooled
- * client from BEGIN to COMMIT/ROLLBACK.
+ * client from BEGIN to COMMIT/ROLLBACK. `connectDedicated` opens one connection outside the pool
+ * for what must stay on one session (LISTEN, session advisory locks: sync/pg-fanout.ts).
  */
 import pg from 'pg';
 import type { Db, Row } from './db';
@@ -29,6 +30,27 @@ export async function openPostgres(connectionString: string): Promise<Db> {
   }, async () => {
     await pool.end();
   });
+}
+
+/** A connection of its own; `onLost` runs once when it errors or ends (the caller reconnects). */
+export async function connectDedicated(connectionString: string, onLost: (err?: Error) => void): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString });
+  let lost = false;
+  const lose = (err?: Error) => {
+    if (lost) return;
+    lost = true;
+    onLost(err);
+  };
+  client.on('error', lose);
+  client.on('end', () => lose());
+  try {
+    await client.connect();
+  } catch (err) {
+    lost = true; // the caller sees the throw; onLost is for a connection that was up
+    await client.end().catch(() => {});
+    throw err;
+  }
+  return client;
 }
 
 function wrap(
