@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { assignmentId } from '../../shared/domain/assignment';
-import { assignPlan, assignPlanToGroup, assignPlanToMany, assignmentCounts, endAssignment, removeAssignment, reopenAssignment } from './assignments';
+import { assignPlan, assignPlanToGroup, assignPlanToMany, assignmentCounts, endAssignment, removeAssignment, reopenAssignment, undoAssign } from './assignments';
 import { assignmentViews } from './assignmentViews';
 import type { AstralData } from './database';
 import { readOutbox } from './syncStatus';
@@ -142,5 +142,19 @@ describe('assignment views', () => {
       [plan.id, 2],
       [uuid(5), 1],
     ]);
+  });
+
+  it('undoes a bulk assignment once: removes what it created, keeps what was already there or ended since', async () => {
+    const { db } = await setup();
+    const start = '2026-12-07';
+    await assignPlan(db, { athleteId: uuid(3), planId: plan.id, startDate: start });
+    const outcomes = await assignPlanToMany(db, { athleteIds: [uuid(1), uuid(2), uuid(3)], planId: plan.id, startDate: start });
+    expect(outcomes.map((o) => o.outcome)).toEqual(['assigned', 'assigned', 'already_assigned']);
+    await endAssignment(db, assignmentId(uuid(2), plan.id, start), '2026-12-20');
+    expect(await undoAssign(db, { outcomes, planId: plan.id, startDate: start })).toBe(1);
+    const left = await db.plan_assignments.find().exec();
+    expect(left.map((d) => d.athlete_id).sort()).toEqual([uuid(2), uuid(3)].sort());
+    expect(await readOutbox(db)).toContain(`plan_assignments:${assignmentId(uuid(1), plan.id, start)}`);
+    expect(await undoAssign(db, { outcomes, planId: plan.id, startDate: start })).toBe(0);
   });
 });

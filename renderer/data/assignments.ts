@@ -121,6 +121,19 @@ export async function assignPlanToGroup(db: AstralDatabase, input: { groupId: st
   return assign(db, members.map((a) => a.id), input.planId, input.startDate);
 }
 
+/**
+ * Undoes a (bulk) assignment once: removes the assignments it created (outcome `assigned`), except
+ * those changed since (ended meanwhile, or already removed). Returns how many were removed.
+ */
+export async function undoAssign(db: AstralDatabase, input: { outcomes: readonly AssignOutcome[]; planId: string; startDate: string }): Promise<number> {
+  const ids = input.outcomes.filter((o) => o.outcome === 'assigned').map((o) => assignmentId(o.athleteId, input.planId, input.startDate));
+  const docs = [...(await db.plan_assignments.findByIds(ids).exec()).values()].filter((d) => d.ended_on === null);
+  if (docs.length === 0) return 0;
+  await addToOutbox(db, 'plan_assignments', docs.map((d) => d.id));
+  await db.plan_assignments.bulkRemove(docs.map((d) => d.id));
+  return docs.length;
+}
+
 async function setEndedOn(db: AstralDatabase, id: string, endedOn: IsoDate | null): Promise<WriteResult<PlanAssignment>> {
   const parsed = AssignmentPatch.safeParse({ ended_on: endedOn });
   if (!parsed.success) return invalid(parsed.error);

@@ -185,6 +185,10 @@ test('groups: create, rename, add a member, filter the roster by it, delete; bul
   await page.getByRole('button', { name: 'Assign plan' }).click();
   const report = await assignInDialog(page, 'Half marathon', thisMonday());
   await expect(report.getByRole('table', { name: 'Outcome per athlete' }).getByRole('row')).toHaveCount(shown + 1);
+  // Undo, once: every assignment this action created is removed again.
+  await report.getByRole('button', { name: 'Undo' }).click();
+  await expect(report.getByRole('status')).toHaveText(`Undone: ${shown} assignment${shown === 1 ? '' : 's'} removed.`);
+  await expect(report.getByRole('button', { name: 'Undo' })).toHaveCount(0);
   await report.getByRole('button', { name: 'Done' }).click();
 
   // Delete the group: the dialog says how many athletes it holds.

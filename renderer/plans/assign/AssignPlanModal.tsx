@@ -3,12 +3,12 @@
  * (non-archived) plan and a start date (next Monday by default, in the organization's calendar),
  * then read the outcome per athlete, which stays until the coach dismisses it.
  */
-import { Alert, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { PLAN_LEVEL_LABELS } from '../../../shared/domain/plan';
 import { isIsoDate } from '../../../shared/schedule/dates';
 import { planEndDate } from '../../../shared/schedule/plan-schedule';
-import { assignPlan, assignPlanToGroup, assignPlanToMany, useOrgToday, type AssignOutcome } from '../../data/assignments';
+import { assignPlan, assignPlanToGroup, assignPlanToMany, undoAssign, useOrgToday, type AssignOutcome } from '../../data/assignments';
 import { useAstralData } from '../../data/context';
 import { usePlans } from '../../data/plans';
 import { formatDate, formatDateRange, nextMonday } from '../../ui/dates';
@@ -36,6 +36,8 @@ export function AssignPlanModal({ opened, onClose, target }: { opened: boolean; 
   const [errors, setErrors] = useState<{ plan?: string; start?: string }>({});
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<AssignOutcome[] | null>(null);
+  /** null until undone; then how many assignments the undo removed. */
+  const [undone, setUndone] = useState<number | null>(null);
 
   useEffect(() => {
     if (!opened) return;
@@ -43,6 +45,7 @@ export function AssignPlanModal({ opened, onClose, target }: { opened: boolean; 
     setStart(nextMonday(today));
     setErrors({});
     setOutcomes(null);
+    setUndone(null);
     // Reset when the dialog opens, not when the day turns while it is open.
   }, [opened]);
 
@@ -89,7 +92,18 @@ export function AssignPlanModal({ opened, onClose, target }: { opened: boolean; 
             {plan?.name} from {formatDate(start)} for {describe(target)}:
           </Text>
           {outcomes.length === 0 ? <Alert color="yellow">This group has no athletes, so nothing was assigned.</Alert> : <AssignReport outcomes={outcomes} />}
-          <DoneActions onDone={onClose} />
+          {undone !== null && (
+            <Alert color="gray" p="xs" role="status">
+              {undone > 0 ? `Undone: ${plural(undone, 'assignment')} removed.` : 'Nothing to undo: those assignments changed since.'}
+            </Alert>
+          )}
+          <DoneActions onDone={onClose}>
+            {undone === null && outcomes.some((o) => o.outcome === 'assigned') && plan && (
+              <Button variant="default" onClick={() => void undoAssign(db, { outcomes, planId: plan.id, startDate: start }).then(setUndone)}>
+                Undo
+              </Button>
+            )}
+          </DoneActions>
         </Stack>
       ) : (
         <ModalForm onSubmit={submit} onCancel={onClose} submitLabel="Assign" busy={busy}>
