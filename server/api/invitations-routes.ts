@@ -109,23 +109,30 @@ const resend = createRoute({
 const TokenParams = z.object({
   token: z.string().max(300).openapi({ param: { name: 'token', in: 'path' }, description: 'The token of a join link `/join/{token}`' }),
 });
-const Accepted = z.object({ organization_id: z.string(), athlete_id: z.string() }).meta({ id: 'AcceptedInvitation' });
+const Accepted = z
+  .object({
+    organization_id: z.string(),
+    athlete_id: z.string().optional().openapi({ description: 'The new athlete (an athlete invitation)' }),
+    coach_id: z.string().optional().openapi({ description: 'The new coach membership (a coach invitation)' }),
+  })
+  .meta({ id: 'AcceptedInvitation' });
 
 const accept = createRoute({
   method: 'post',
   path: '/invitations/{token}/accept',
   tags: TAGS,
-  summary: 'Accept an invitation: with a new account (JSON body), or as a signed-in user (Authorization: Bearer, no body)',
+  summary: 'Accept an invitation (athlete or coach: the link decides): with a new account (JSON body), or as a signed-in user (Authorization: Bearer, no body)',
   description:
-    'Unknown, used, expired, revoked and used-up links all answer `404 invitation_invalid`. A single-use invitation accepts a new account only for the email it was sent to (`400 email_mismatch`). ' +
+    'Unknown, used, expired, revoked and used-up links all answer `404 invitation_invalid`. A single-use invitation accepts a new account only for the email it was sent to (`400 email_mismatch`); ' +
+      'a coach invitation also accepts only the existing account of that email. ' +
     'An email that already has an account with a password: `409 account_exists` (sign in and accept with the session). Rate-limited per client IP and per token (429 with Retry-After).',
   request: { params: TokenParams, body: { required: false, content: { 'application/json': { schema: AcceptNewAccountRequest.meta({ id: 'AcceptNewAccount' }) } } } },
   responses: {
-    201: json(Accepted, 'Joined: the athlete is in the organization'),
+    201: json(Accepted, 'Joined: the athlete (athlete_id) or the coach (coach_id) is in the organization'),
     400: ERRORS[400],
     401: ERRORS[401],
     404: { ...ERRORS[404], description: 'The link is not valid (`invitation_invalid`)' },
-    409: { ...ERRORS[409], description: '`already_member` or `account_exists`' },
+    409: { ...ERRORS[409], description: '`already_member` or `account_exists`; for a coach invitation also `already_coach` and `already_athlete`' },
     429: ERRORS[429],
   },
 });
@@ -162,7 +169,12 @@ export function invitationRoutes(deps: ApiDeps) {
         if (!session) throw new HttpProblem(401, 'unauthorized', 'The session is invalid or has expired; sign in again.');
         return acceptInvitation(store, token, { kind: 'existing', userId: session.userId });
       });
-      return c.json({ organization_id: accepted.organization_id, athlete_id: accepted.athlete_id }, 201);
+      return c.json(
+        'coach_id' in accepted
+          ? { organization_id: accepted.organization_id, coach_id: accepted.coach_id }
+          : { organization_id: accepted.organization_id, athlete_id: accepted.athlete_id },
+        201,
+      );
     } catch (err) {
       if (!(err instanceof RateLimited)) throw err;
       c.header('Retry-After', String(err.retryAfterS));

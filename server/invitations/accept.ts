@@ -5,6 +5,7 @@
  * invitation (single use: accepted; multi use: uses + 1, never past max_uses). Two people racing
  * for one link are serialised by that lock, in one process or several on one PostgreSQL.
  * Unknown, used, expired, revoked and used-up links all get the same `404 invitation_invalid`.
+ * A coach invitation's token (kind 'coach') is accepted by server/orgs/coach-join.ts instead.
  */
 import { invitationUsable, type AcceptNewAccountRequest, type Invitation } from '../../shared/domain/invitation';
 import { hashPassword, verifyPassword, burnPasswordCheck } from '../auth/password';
@@ -12,6 +13,7 @@ import { findUserByEmail, findUserById, insertUser } from '../auth/users';
 import { isUniqueViolation, type Db } from '../db/db';
 import { HttpProblem } from '../http/errors';
 import type { DocumentStore } from '../sync/store';
+import { acceptCoachInvitation, type AcceptedCoach } from '../orgs/coach-join';
 import { isRefusal, joinOrganization } from './join-org';
 import { findToken } from './tokens';
 
@@ -25,6 +27,8 @@ export type AcceptAs =
   | { kind: 'credentials'; email: string; password: string };
 
 export type Accepted = { organization_id: string; athlete_id: string; email: string };
+/** A coach token (kind 'coach') makes a coach instead: server/orgs/coach-join.ts. */
+export type AcceptedAny = Accepted | AcceptedCoach;
 
 /** Cheap look before the slow password work: is this token worth it? (Checked again under the lock.) */
 async function usableTarget(db: Db, token: string) {
@@ -42,14 +46,16 @@ const emailMismatch = () => new HttpProblem(400, 'email_mismatch', 'email: this 
 const accountExists = () => new HttpProblem(409, 'account_exists', 'An Astral account with this email already exists: sign in instead to accept.', 'email');
 const sameEmail = (inv: Invitation, email: string) => inv.type !== 'single_use' || inv.email === null || inv.email.toLowerCase() === email.trim().toLowerCase();
 
-async function userForCredentials(db: Db, email: string, password: string): Promise<string> {
+export async function userForCredentials(db: Db, email: string, password: string): Promise<string> {
   const user = await findUserByEmail(db, email);
   const ok = user?.password_hash ? await verifyPassword(password, user.password_hash) : (await burnPasswordCheck(password), false);
   if (!user || !ok) throw new HttpProblem(401, 'invalid_credentials', 'Wrong email or password.', 'password');
   return user.id;
 }
 
-export async function acceptInvitation(store: DocumentStore, token: string, as: AcceptAs, scrypt?: Parameters<typeof hashPassword>[1]): Promise<Accepted> {
+export async function acceptInvitation(store: DocumentStore, token: string, as: AcceptAs, scrypt?: Parameters<typeof hashPassword>[1]): Promise<AcceptedAny> {
+  const kind = await findToken(store.db, token);
+  if (kind?.kind === 'coach') return acceptCoachInvitation(store, kind, as, scrypt);
   const target = await usableTarget(store.db, token);
   if (!target) throw invitationInvalid();
   if (as.kind === 'new') {

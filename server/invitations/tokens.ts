@@ -7,7 +7,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/db';
 
-export type TokenKind = 'link' | 'email';
+/** 'link' and 'email' open an athlete invitation (documents), 'coach' a coach invitation (table coach_invitations). */
+export type TokenKind = 'link' | 'email' | 'coach';
 export type TokenTarget = { orgId: string; invitationId: string; kind: TokenKind };
 
 /** A new token: 32 bytes from the CSPRNG as base64url. */

@@ -1,22 +1,19 @@
 /**
- * Coach memberships (collection `coaches`, server-written only): add an existing user as coach,
- * remove a coach, hand over the head-coach role. Each runs in one DocumentStore write, so open
+ * Coach memberships (collection `coaches`, server-written only): add an existing user as coach (or
+ * invite an email without an account, coach-invitations.ts), remove a coach, hand over the head-coach role. Each runs in one DocumentStore write, so open
  * apps receive every document it touched in one live change. Role checks read the membership from
  * the database inside that transaction, never a role remembered from sign-in.
  */
 import type { Athlete } from '../../shared/domain/athlete';
 import type { CoachMembership } from '../../shared/domain/organization';
-import { currentRole, requireHeadCoach, type Member } from '../auth/membership';
+import { requireHeadCoach, type Member } from '../auth/membership';
 import { findUserByEmail } from '../auth/users';
 import { isUniqueViolation } from '../db/db';
 import { HttpProblem, forbidden, notFound } from '../http/errors';
-import type { DocumentStore, OrgWriter } from '../sync/store';
+import { liveAthleteOf } from '../invitations/join-org';
+import type { DocumentStore } from '../sync/store';
+import { coachInvitationView, inviteCoachInWrite, requireHeadCoachNow, type CoachInvitation, type CoachInvitationRow, type InviteContext } from './coach-invitations';
 import { coachMembership } from './organizations';
-
-async function requireHeadCoachNow(w: OrgWriter, member: Member, action: string): Promise<void> {
-  requireHeadCoach(member, action);
-  if ((await currentRole(w, member)) !== 'head_coach') throw forbidden(`Only the head coach can ${action}.`);
-}
 
 export async function handOverHeadCoach(store: DocumentStore, member: Member, targetCoachId: string): Promise<CoachMembership> {
   return store.write(member.orgId, async (w) => {
@@ -36,38 +33,46 @@ export async function handOverHeadCoach(store: DocumentStore, member: Member, ta
   });
 }
 
+export type AddOrInvite = { email: string; firstName: string | null; /** false: no account is a 404 instead of an invitation. */ invite: boolean };
+export type AddedOrInvited = { kind: 'added'; coach: CoachMembership } | { kind: 'invited'; invitation: CoachInvitation };
+
 /**
  * Makes an existing account a coach (role `coach`: an organization has exactly one head coach,
- * changed by hand-over). No account with that email is a 404 `user_not_found`: inviting someone
- * who has no account comes with invitations.
+ * changed by hand-over), or, when no account uses the email, invites them by email (a pending
+ * coach invitation, coach-invitations.ts; with `invite: false` that is a 404 `user_not_found`).
+ * An athlete of the organization cannot also coach it (409 `already_athlete`).
  */
-export async function addCoach(store: DocumentStore, member: Member, email: string): Promise<CoachMembership> {
+export async function addOrInviteCoach(store: DocumentStore, ctx: InviteContext, member: Member, input: AddOrInvite): Promise<AddedOrInvited> {
   requireHeadCoach(member, 'add coaches'); // before the lookup: nobody else learns which emails have accounts
+  const { email } = input;
   try {
-    return await store.write(member.orgId, async (w) => {
+    const result = await store.write(member.orgId, async (w): Promise<AddedOrInvited | { kind: 'invited-row'; row: CoachInvitationRow }> => {
       await requireHeadCoachNow(w, member, 'add coaches');
       const user = await findUserByEmail(w.tx, email);
       if (!user) {
-        throw new HttpProblem(
-          404,
-          'user_not_found',
-          `No Astral account uses ${email}. Only existing users can be added as coaches for now; inviting a coach by email comes with invitations.`,
-          'email',
-        );
+        if (!input.invite) {
+          throw new HttpProblem(404, 'user_not_found', `No Astral account uses ${email}. Send them an invitation to join as a coach instead.`, 'email');
+        }
+        return { kind: 'invited-row', row: await inviteCoachInWrite(w, ctx, member, { email, firstName: input.firstName }) };
       }
       if (await w.membership(user.id)) throw alreadyCoach(user.email);
+      if (await liveAthleteOf(w, user.id)) throw alreadyAthlete(user.email);
       const now = new Date().toISOString();
       const membership = coachMembership({ id: user.id, email: user.email, first_name: user.first_name, last_name: user.last_name }, 'coach', now);
       await w.put('coaches', membership);
-      return membership;
+      return { kind: 'added', coach: membership };
     });
+    if (result.kind === 'invited-row') return { kind: 'invited', invitation: await coachInvitationView(store.db, result.row) };
+    return result;
   } catch (err) {
     if (isUniqueViolation(err)) throw alreadyCoach(email); // added by another server instance meanwhile
     throw err;
   }
 }
 
-const alreadyCoach = (email: string) => new HttpProblem(409, 'already_coach', `${email} is already a coach of this organization.`, 'email');
+export const alreadyAthlete = (email: string) =>
+  new HttpProblem(409, 'already_athlete', `${email} is an athlete of this organization: an athlete cannot also coach it. Remove them from the roster first.`, 'email');
+export const alreadyCoach = (email: string) => new HttpProblem(409, 'already_coach', `${email} is already a coach of this organization.`, 'email');
 
 export type RemovedCoach = { coach_id: string; unassigned_athlete_ids: string[] };
 

@@ -43,8 +43,11 @@ function field(o: { id: string; name: string; label: string; type?: string; valu
   return `<label for="${o.id}">${escapeHtml(o.label)}</label><input ${attrs}>${err}`;
 }
 
-export function invitationPage(view: JoinView, action: string, state: FormState): string {
-  const who = view.inviter ? `Coach ${view.inviter} invites you to join ${view.orgName}` : `You are invited to join ${view.orgName}`;
+/** What differs on a coach invitation's page (server/web/join.ts): heading, buttons, the sign-in email fixed too. */
+export type PageCopy = { heading: string; intro?: string; newButton: string; existingButton: string; existingEmail?: string };
+
+export function invitationPage(view: JoinView, action: string, state: FormState, copy?: PageCopy): string {
+  const who = copy?.heading ?? (view.inviter ? `Coach ${view.inviter} invites you to join ${view.orgName}` : `You are invited to join ${view.orgName}`);
   const single = view.type === 'single_use';
   const nv = state.mode === 'new' ? state.values : {};
   const e = state.mode === 'new' ? state.errors : {};
@@ -57,13 +60,17 @@ export function invitationPage(view: JoinView, action: string, state: FormState)
     field({ id: 'email', name: 'email', label: 'Email', type: 'email', value: single ? view.email ?? '' : nv.email ?? '', readonly: single, error: e.email, autocomplete: 'email' }) +
     field({ id: 'password', name: 'password', label: 'Password (at least 8 characters)', type: 'password', error: e.password, autocomplete: 'new-password' }) +
     field({ id: 'password_confirm', name: 'password_confirm', label: 'Confirm password', type: 'password', error: e.password_confirm, autocomplete: 'new-password' }) +
-    `<button type="submit">Create account and join</button></form></section>`;
+    `<button type="submit">${escapeHtml(copy?.newButton ?? 'Create account and join')}</button></form></section>`;
   const existingForm =
     `<section><h2>I already have an account</h2><form method="post" action="${escapeHtml(action)}"><input type="hidden" name="mode" value="existing">` +
-    field({ id: 'existing_email', name: 'email', label: 'Email', type: 'email', value: state.mode === 'existing' ? state.values.existing_email ?? '' : '', error: xe.existing_email, autocomplete: 'email' }) +
+    field({
+      id: 'existing_email', name: 'email', label: 'Email', type: 'email', error: xe.existing_email, autocomplete: 'email',
+      value: copy?.existingEmail ?? (state.mode === 'existing' ? state.values.existing_email ?? '' : ''), readonly: copy?.existingEmail !== undefined,
+    }) +
     field({ id: 'existing_password', name: 'password', label: 'Password', type: 'password', error: xe.existing_password, autocomplete: 'current-password' }) +
-    `<button type="submit">Sign in and join</button></form></section>`;
-  return layout(`Join ${view.orgName}`, `<h1>${escapeHtml(who)}</h1>${alert}${newForm}${existingForm}`);
+    `<button type="submit">${escapeHtml(copy?.existingButton ?? 'Sign in and join')}</button></form></section>`;
+  const intro = copy?.intro ? `<p class="muted">${escapeHtml(copy.intro)}</p>` : '';
+  return layout(`Join ${view.orgName}`, `<h1>${escapeHtml(who)}</h1>${intro}${alert}${newForm}${existingForm}`);
 }
 
 export function invalidPage(): string {
@@ -78,6 +85,14 @@ export function successPage(email: string): string {
   return layout(
     "You're in",
     `<h1>You're in.</h1><section><p>Your coach will see you in the roster.</p><p>Sign in to Astral with <strong>${escapeHtml(email)}</strong>.</p></section>`,
+  );
+}
+
+export function coachSuccessPage(email: string, orgName: string): string {
+  return layout(
+    "You're in",
+    `<h1>You're in: you now coach ${escapeHtml(orgName)}.</h1><section><p>Open Astral Coach and sign in with <strong>${escapeHtml(email)}</strong> ` +
+      `to see the roster. The head coach already sees you on the coaching staff.</p></section>`,
   );
 }
 

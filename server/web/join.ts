@@ -1,9 +1,11 @@
 /**
- * The join page an invited athlete opens from a link: `GET /join/{token}` shows the invitation and
- * two forms, `POST /join/{token}` (a plain form post, `mode=new|existing`) accepts it through the
+ * The join page an invited athlete or coach opens from a link: `GET /join/{token}` shows the
+ * invitation and two forms, `POST /join/{token}` (a plain form post, `mode=new|existing`) accepts it through the
  * same atomic acceptance and rate limit as the API. Works without JavaScript; strict headers (no
  * scripts, no referrer leaking the token, never cached). Every link that cannot be used gets one
- * and the same page, so nobody learns whether a token ever existed.
+ * and the same page, so nobody learns whether a token ever existed. A coach invitation's token
+ * (kind 'coach') shows "<head coach> invites you to coach at <org>", with its email fixed in both
+ * forms; the acceptance path is the same (server/invitations/accept.ts dispatches on the kind).
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -13,9 +15,11 @@ import { HttpProblem } from '../http/errors';
 import { acceptInvitation, type AcceptAs } from '../invitations/accept';
 import { RateLimited, clientIp, limitedAttempt } from '../invitations/guard';
 import { acceptLimitFor } from '../invitations/limit';
-import { hashToken } from '../invitations/tokens';
+import { findToken, hashToken } from '../invitations/tokens';
 import { joinView, type JoinView } from '../invitations/view';
-import { emptyForm, invalidPage, invitationPage, successPage, tooManyPage, type FormState } from './join-html';
+import { coachJoinView } from '../orgs/coach-join';
+import type { Db } from '../db/db';
+import { coachSuccessPage, emptyForm, invalidPage, invitationPage, successPage, tooManyPage, type FormState, type PageCopy } from './join-html';
 
 const HEADERS: Record<string, string> = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
@@ -52,13 +56,41 @@ function readNewAccount(view: JoinView, form: Record<string, unknown>): { ok: tr
   return { ok: true, account: parsed.data };
 }
 
+type PageView = { view: JoinView; copy?: PageCopy };
+
+/** The page of a usable token (athlete or coach invitation), or null. */
+async function pageView(db: Db, token: string): Promise<PageView | null> {
+  const target = await findToken(db, token);
+  if (target?.kind !== 'coach') {
+    const view = await joinView(db, token);
+    return view ? { view } : null;
+  }
+  const coach = await coachJoinView(db, target);
+  if (!coach) return null;
+  return {
+    view: { orgName: coach.orgName, inviter: coach.inviter, type: 'single_use', firstName: coach.firstName, email: coach.email },
+    copy: {
+      heading: coach.inviter ? `${coach.inviter} invites you to coach at ${coach.orgName}` : `You are invited to coach at ${coach.orgName}`,
+      intro: `You will join the coaching staff of ${coach.orgName} on Astral Coach, with the account of ${coach.email}.`,
+      newButton: 'Create account and join as a coach',
+      existingButton: 'Sign in and join as a coach',
+      existingEmail: coach.email,
+    },
+  };
+}
+
 /** An acceptance refused for a reason the person can fix: shown next to the field. */
 function refusedState(mode: 'new' | 'existing', values: FormState['values'], err: HttpProblem, orgName: string): { state: FormState; status: Status } {
   const state: FormState = { mode, values, errors: {} };
   switch (err.code) {
     case 'email_mismatch':
-      state.errors.email = 'This invitation is for another email address.';
+      if (mode === 'existing') state.errors.existing_email = 'This invitation is for another email address.';
+      else state.errors.email = 'This invitation is for another email address.';
       return { state, status: 400 };
+    case 'already_coach':
+    case 'already_athlete':
+      state.alert = err.message;
+      return { state, status: 409 };
     case 'account_exists':
       state.errors.email = 'An Astral account with this email already exists: use "I already have an account" below.';
       return { state, status: 409 };
@@ -80,12 +112,12 @@ export function joinApp(store: DocumentStore) {
 
   app.get('/join/:token', async (c) => {
     const token = c.req.param('token');
-    const view = await joinView(store.db, token);
-    if (!view) {
+    const found = await pageView(store.db, token);
+    if (!found) {
       limit.fail(clientIp(c), hashToken(token), false);
       return page(c, invalidPage(), 404);
     }
-    return page(c, invitationPage(view, `/join/${token}`, emptyForm()), 200);
+    return page(c, invitationPage(found.view, `/join/${token}`, emptyForm(), found.copy), 200);
   });
 
   app.post(
@@ -97,14 +129,15 @@ export function joinApp(store: DocumentStore) {
       const mode = form.mode === 'existing' ? 'existing' : 'new';
       try {
         return await limitedAttempt(limit, clientIp(c), token, async () => {
-          const view = await joinView(store.db, token);
-          if (!view) throw new HttpProblem(404, 'invitation_invalid', 'invalid');
+          const found = await pageView(store.db, token);
+          if (!found) throw new HttpProblem(404, 'invitation_invalid', 'invalid');
+          const { view, copy } = found;
           const action = `/join/${token}`;
           let as: AcceptAs;
           let values: FormState['values'];
           if (mode === 'new') {
             const read = readNewAccount(view, form);
-            if (!read.ok) return page(c, invitationPage(view, action, read.state), 400);
+            if (!read.ok) return page(c, invitationPage(view, action, read.state, copy), 400);
             as = { kind: 'new', account: read.account };
             values = { first_name: read.account.first_name, last_name: read.account.last_name, email: read.account.email };
           } else {
@@ -112,18 +145,18 @@ export function joinApp(store: DocumentStore) {
             const errors: FormState['errors'] = {};
             if (!values.existing_email) errors.existing_email = 'Required.';
             if (!text(form.password)) errors.existing_password = 'Required.';
-            if (Object.keys(errors).length > 0) return page(c, invitationPage(view, action, { mode, values, errors }), 400);
+            if (Object.keys(errors).length > 0) return page(c, invitationPage(view, action, { mode, values, errors }, copy), 400);
             as = { kind: 'credentials', email: values.existing_email ?? '', password: text(form.password) };
           }
           try {
             const accepted = await acceptInvitation(store, token, as);
-            return page(c, successPage(accepted.email), 200);
+            return page(c, 'coach_id' in accepted ? coachSuccessPage(accepted.email, view.orgName) : successPage(accepted.email), 200);
           } catch (err) {
             if (!(err instanceof HttpProblem) || err.code === 'invitation_invalid') throw err;
             const refused = refusedState(mode, values, err, view.orgName);
             // Counted as a failure by limitedAttempt: rethrown after rendering is not possible, so record here.
             limit.fail(clientIp(c), hashToken(token), ['invalid_credentials', 'email_mismatch', 'account_exists'].includes(err.code));
-            return page(c, invitationPage(view, action, refused.state), refused.status);
+            return page(c, invitationPage(view, action, refused.state, copy), refused.status);
           }
         });
       } catch (err) {

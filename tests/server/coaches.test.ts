@@ -39,12 +39,12 @@ describeOnBackends('coaches API', (server) => {
     expect(again.body.error.code).toBe('already_coach');
   });
 
-  it('refuses to add unknown accounts (404 user_not_found, pointing to invitations), bad bodies, and non-head callers', async () => {
+  it('with invite: false an unknown account is a 404 user_not_found pointing to an invitation; bad bodies and non-head callers are refused', async () => {
     const before = await snapshot(server());
-    const unknown = await request<ErrorBody>(server(), 'POST', path('/coaches'), { token: head.token, json: { email: 'nobody@nowhere.test' } });
+    const unknown = await request<ErrorBody>(server(), 'POST', path('/coaches'), { token: head.token, json: { email: 'nobody@nowhere.test', invite: false } });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error).toMatchObject({ code: 'user_not_found', field: 'email' });
-    expect(unknown.body.error.message).toMatch(/nobody@nowhere\.test.*invitations/);
+    expect(unknown.body.error.message).toMatch(/nobody@nowhere\.test.*invitation/);
     for (const [json, field] of [
       [{}, 'email'],
       [{ email: 'not-an-email' }, 'email'],
