@@ -2,6 +2,8 @@ import { Button, Center, Group, Loader, SimpleGrid, Stack, Text, TextInput, Titl
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useAthletes } from '../data/athletes';
+import { useAstralData } from '../data/context';
+import { useRosterSnapshot } from '../data/rosterSnapshot';
 import { coachName, useCoaches, useCoachNames, useMyMembership } from '../data/coaches';
 import { useGroups } from '../data/groups';
 import { useAttentionByAthlete } from '../data/signals';
@@ -109,6 +111,13 @@ export function RosterPage() {
     });
   const allMatchingSelected = matches.every((a) => selected.has(a.id));
 
+  // Until the live roster is read, the first page as it was last shown for this view (renderer/data/rosterSnapshot.ts).
+  const { db } = useAstralData();
+  const loading = !athletes || (coach === COACH_ME && me === undefined);
+  const liveShown = useMemo(() => (loading ? null : { rows: visible, matched: matches.length, total: all.length }), [loading, visible, matches, all]);
+  const snapshot = useRosterSnapshot(db, location.search, liveShown);
+  const early = loading && snapshot && query === filter.q ? snapshot : null;
+
   const filtering = isFiltering({ ...filter, q: query });
   const clear = () => {
     reset('');
@@ -120,14 +129,20 @@ export function RosterPage() {
   const onSort = useCallback((sort: RosterParams['sort']) => setFilter({ sort }), [setFilter]);
 
   return (
-    <Stack gap="md">
+    <Stack gap="md" data-roster={loading ? (early ? 'snapshot' : 'loading') : 'live'}>
       <Group justify="space-between" align="flex-end">
         <Title order={1} size="h2">
           Athletes
         </Title>
-        {athletes && (
+        {(early || !loading) && (
           <Text c="dimmed" size="sm" aria-live="polite">
-            {filtering ? `${matches.length.toLocaleString()} of ${plural(all.length, 'athlete')}` : plural(all.length, 'athlete')}
+            {early
+              ? filtering
+                ? `${early.matched.toLocaleString()} of ${plural(early.total, 'athlete')}`
+                : plural(early.total, 'athlete')
+              : filtering
+                ? `${matches.length.toLocaleString()} of ${plural(all.length, 'athlete')}`
+                : plural(all.length, 'athlete')}
           </Text>
         )}
       </Group>
@@ -178,7 +193,23 @@ export function RosterPage() {
       <BulkDialog kind={bulk} ids={selectedIds} role={me?.role} labels={labelValues} coaches={isHead ? staffOptions : NO_OPTIONS} onClose={closeBulk} />
       <AssignDialog opened={assigning} onClose={closeAssign} target={assignTarget} />
 
-      {!athletes || (coach === COACH_ME && me === undefined) ? (
+      {early ? (
+        <>
+          <RosterTable
+            athletes={early.rows}
+            coachNames={coachNames}
+            selected={selected}
+            onToggle={toggle}
+            onToggleAll={toggleAll}
+            sort={filter.sort}
+            onSort={onSort}
+            attention={attention}
+          />
+          <Center>
+            <Loader size="sm" aria-label="Loading athletes" />
+          </Center>
+        </>
+      ) : loading ? (
         <Center py="xl">
           <Loader aria-label="Loading athletes" />
         </Center>

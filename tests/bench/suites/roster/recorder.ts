@@ -33,8 +33,12 @@ export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((fn) => fn);
 
 export type KeystrokeSample = { start: number; changed: number | null; painted: number | null };
 
-/** `loading`: when the roster page first showed its "Loading athletes" spinner (the app is up, the data not yet). */
-export type OpenSample = { painted: number; kind: 'rows' | 'empty'; loading: number | null };
+/**
+ * `loading`: when the roster page first showed its "Loading athletes" spinner (the app is up, the data not yet).
+ * `from`: whether the first rows were the saved first page (`snapshot`, renderer/data/rosterSnapshot.ts) or the live roster.
+ * `live`: when the live roster (every athlete read) was shown.
+ */
+export type OpenSample = { painted: number; kind: 'rows' | 'empty'; loading: number | null; from: 'snapshot' | 'live'; live: number | null };
 
 export type BenchWindow = Window & {
   __benchKeys?: { arm(): void; wait(timeoutMs: number): Promise<KeystrokeSample | null> };
@@ -105,6 +109,27 @@ export function installOpenRecorder(): void {
   const EMPTY = 'No athletes in this organization yet';
   let found = false;
   let loading: number | null = null;
+  let first: { painted: number; kind: 'rows' | 'empty'; from: 'snapshot' | 'live' } | null = null;
+  let live: number | null = null;
+  const isLive = () => document.querySelector('[data-roster="live"]') !== null;
+  /** Stamps `at` once the next frame with the current DOM is produced (rAF + MessageChannel). */
+  const painted = (at: (t: number) => void) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => at(performance.now());
+      channel.port2.postMessage(null);
+    });
+  const publish = () => {
+    if (first && live !== null) w.__benchOpen = { ...first, loading, live };
+  };
+  const liveObserver = new MutationObserver(() => {
+    if (live !== null || !isLive()) return;
+    liveObserver.disconnect();
+    painted((t) => {
+      live = t;
+      publish();
+    });
+  });
   const observer = new MutationObserver((records) => {
     if (found) return;
     if (loading === null && document.querySelector('[aria-label="Loading athletes"]')) loading = performance.now();
@@ -115,11 +140,13 @@ export function installOpenRecorder(): void {
     found = true;
     observer.disconnect();
     const k = kind;
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => (w.__benchOpen = { painted: performance.now(), kind: k, loading });
-      channel.port2.postMessage(null);
+    const from = isLive() ? 'live' : 'snapshot';
+    painted((t) => {
+      first = { painted: t, kind: k, from };
+      if (from === 'live') live = t;
+      publish();
     });
+    if (from === 'snapshot') liveObserver.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-roster'] });
   });
   observer.observe(document, { subtree: true, childList: true });
 }
