@@ -1,6 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiRequestError } from '../session/api';
-import { NO_ACCOUNT_MESSAGE, addCoach, createApiKey, handOverHeadCoach, listApiKeys, removeCoach, revokeApiKey } from './teamApi';
+import {
+  NO_ACCOUNT_MESSAGE,
+  addCoach,
+  createApiKey,
+  handOverHeadCoach,
+  inviteCoach,
+  listApiKeys,
+  listOpenCoachInvitations,
+  removeCoach,
+  resendCoachInvitation,
+  revokeApiKey,
+  revokeCoachInvitation,
+} from './teamApi';
 
 const ctx = { serverUrl: 'http://127.0.0.1:9/', token: 'tok', orgId: 'org-1' };
 
@@ -30,7 +42,7 @@ describe('settings REST client', () => {
       'PATCH http://127.0.0.1:9/api/v1/organizations/org-1/coaches/c%201',
       'POST http://127.0.0.1:9/api/v1/organizations/org-1/api-keys',
     ]);
-    expect(calls.map(([, init]) => init.body)).toEqual(['{"email":"a@b.test"}', '{"role":"head_coach"}', '{"name":"Site","expires_at":null}']);
+    expect(calls.map(([, init]) => init.body)).toEqual(['{"email":"a@b.test","invite":false}', '{"role":"head_coach"}', '{"name":"Site","expires_at":null}']);
     expect((calls[0]?.[1].headers as Record<string, string>).authorization).toBe('Bearer tok');
   });
 
@@ -67,5 +79,26 @@ describe('settings REST client', () => {
     const err = await failure(createApiKey(ctx, { name: 'x', expires_at: null }));
     expect(err).toMatchObject({ code: 'offline', message: expect.stringMatching(/^Creating an API key needs a connection to the server/) });
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('coach invitations: invite (first name only when typed), tell an invitation from an account added meanwhile, list the open ones, resend, revoke', async () => {
+    const inv = { id: 'i 1', email: 'new@b.test', status: 'pending' };
+    let fetchMock = answer(202, { invitation: inv });
+    expect(await inviteCoach(ctx, ' new@b.test ', '  ')).toEqual({ kind: 'invited', invitation: inv });
+    expect((fetchMock.mock.calls as unknown as [string, RequestInit][])[0]?.[1].body).toBe('{"email":"new@b.test"}');
+    fetchMock = answer(201, { id: 'c', email: 'new@b.test' });
+    expect(await inviteCoach(ctx, 'new@b.test', ' Ana ')).toEqual({ kind: 'added', coach: { id: 'c', email: 'new@b.test' } });
+    expect((fetchMock.mock.calls as unknown as [string, RequestInit][])[0]?.[1].body).toBe('{"email":"new@b.test","first_name":"Ana"}');
+    answer(200, { data: [inv, { ...inv, id: 'a', status: 'accepted' }, { ...inv, id: 'e', status: 'expired' }, { ...inv, id: 'r', status: 'revoked' }], next_cursor: null });
+    expect((await listOpenCoachInvitations(ctx)).map((i) => i.id)).toEqual(['i 1', 'e']);
+    fetchMock = answer(200, inv);
+    await resendCoachInvitation(ctx, 'i 1');
+    await revokeCoachInvitation(ctx, 'i 1');
+    expect((fetchMock.mock.calls as unknown as [string, RequestInit][]).map(([url, init]) => `${init.method} ${url}`)).toEqual([
+      'POST http://127.0.0.1:9/api/v1/organizations/org-1/coach-invitations/i%201/resend',
+      'DELETE http://127.0.0.1:9/api/v1/organizations/org-1/coach-invitations/i%201',
+    ]);
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    expect((await failure(inviteCoach(ctx, 'new@b.test', ''))).message).toMatch(/^Sending an invitation needs a connection to the server/);
   });
 });

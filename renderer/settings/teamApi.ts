@@ -1,6 +1,7 @@
 /**
- * Client of the server-only Settings actions: coaching staff (add, remove, hand over the head-coach
- * role) and organization API keys. These are not replicated writes (the server is the only writer of
+ * Client of the server-only Settings actions: coaching staff (add, invite by email, remove, hand
+ * over the head-coach role), coach invitations (server-only, never on the device) and organization
+ * API keys. These are not replicated writes (the server is the only writer of
  * coach memberships, and API keys never reach the device), so each one needs the server: offline or
  * unreachable, it fails with code `offline` and a message saying so, and nothing is changed locally.
  * The coaches list itself comes from RxDB (renderer/data/coaches.ts), which the server's write
@@ -39,16 +40,61 @@ async function call<T>(ctx: ServerContext, action: string, path: string, init: R
   }
 }
 
-export const NO_ACCOUNT_MESSAGE = 'No account with this email. Inviting new coaches by email comes with invitations.';
+export const NO_ACCOUNT_MESSAGE = 'No Astral account uses this email yet.';
+export const NO_ACCOUNT = 'user_not_found';
 
-/** Adds an existing Astral account as a coach (head coach only). */
+/** A coach invitation as the API answers it (server/orgs/coach-invitations.ts). */
+export type CoachInvitation = {
+  id: string;
+  email: string;
+  first_name: string | null;
+  status: 'pending' | 'accepted' | 'revoked' | 'expired';
+  invited_by: string;
+  invited_by_name: string | null;
+  expires_at: string;
+  send_count: number;
+  email_status: 'queued' | 'sent' | 'failed';
+  email_error: string | null;
+  last_sent_at: string | null;
+  accepted_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+/**
+ * Adds an existing Astral account as a coach (head coach only). An email without an account is
+ * refused with code `user_not_found` (nothing is sent): the form then offers an invitation.
+ */
 export async function addCoach(ctx: ServerContext, email: string): Promise<CoachMembership> {
   try {
-    return await call<CoachMembership>(ctx, 'Adding a coach', '/coaches', { method: 'POST', body: JSON.stringify({ email: email.trim() }) });
+    return await call<CoachMembership>(ctx, 'Adding a coach', '/coaches', { method: 'POST', body: JSON.stringify({ email: email.trim(), invite: false }) });
   } catch (err) {
-    if (err instanceof ApiRequestError && err.code === 'user_not_found') throw new ApiRequestError(err.status, err.code, NO_ACCOUNT_MESSAGE, 'email');
+    if (err instanceof ApiRequestError && err.code === NO_ACCOUNT) throw new ApiRequestError(err.status, err.code, NO_ACCOUNT_MESSAGE, 'email');
     throw err;
   }
+}
+
+export type InviteResult = { kind: 'invited'; invitation: CoachInvitation } | { kind: 'added'; coach: CoachMembership };
+
+/** Invites an email to the coaching staff (an account made meanwhile is added at once). */
+export async function inviteCoach(ctx: ServerContext, email: string, firstName: string): Promise<InviteResult> {
+  const body = { email: email.trim(), ...(firstName.trim() ? { first_name: firstName.trim() } : {}) };
+  const answer = await call<{ invitation: CoachInvitation } | CoachMembership>(ctx, 'Sending an invitation', '/coaches', { method: 'POST', body: JSON.stringify(body) });
+  return 'invitation' in answer ? { kind: 'invited', invitation: answer.invitation } : { kind: 'added', coach: answer };
+}
+
+/** Coach invitations still open (pending, or expired and not yet resent), newest first. */
+export async function listOpenCoachInvitations(ctx: ServerContext): Promise<CoachInvitation[]> {
+  const page = await call<{ data: CoachInvitation[] }>(ctx, 'Listing the coach invitations', '/coach-invitations?limit=200');
+  return page.data.filter((i) => i.status === 'pending' || i.status === 'expired');
+}
+
+export function resendCoachInvitation(ctx: ServerContext, id: string): Promise<CoachInvitation> {
+  return call<CoachInvitation>(ctx, 'Resending an invitation', `/coach-invitations/${encodeURIComponent(id)}/resend`, { method: 'POST' });
+}
+
+export function revokeCoachInvitation(ctx: ServerContext, id: string): Promise<CoachInvitation> {
+  return call<CoachInvitation>(ctx, 'Revoking an invitation', `/coach-invitations/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
 /** Removes a coach: their athletes lose them as coach, nothing else changes (head coach only). */

@@ -1,6 +1,7 @@
 /**
  * Settings › Coaching staff: the organization's coaches from the local database (live, also
- * offline). The head coach adds, removes and promotes coaches here (server actions, teamApi.ts);
+ * offline). The head coach adds, invites (pending invitations listed below the staff), removes and
+ * promotes coaches here (server actions, teamApi.ts);
  * a regular coach sees the same list read-only, without any control that would fail (rules.ts).
  */
 import { ActionIcon, Badge, Box, Center, Group, Loader, Menu, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
@@ -13,7 +14,10 @@ import { plural } from '../../ui/format';
 import { DotsIcon } from '../../ui/icons';
 import { ROLE_LABELS, athleteCountsByCoach, canManageStaff, coachActions } from '../rules';
 import type { ServerContext } from '../teamApi';
+import { useOnline } from '../useServer';
 import { AddCoachForm } from './AddCoachForm';
+import { CoachInvitations } from './CoachInvitations';
+import { useCoachInvitations } from './useCoachInvitations';
 import { CoachDialogs, type CoachDialog } from './CoachDialogs';
 
 function CoachRow({
@@ -93,6 +97,8 @@ export function CoachingStaff({ ctx }: { ctx: ServerContext | null }) {
   const [dialog, setDialog] = useState<CoachDialog>(null);
   const manage = canManageStaff(me) && ctx !== null;
   const head = coaches?.find((c) => c.role === 'head_coach');
+  const online = useOnline();
+  const [invitations, reloadInvitations] = useCoachInvitations(manage ? ctx : null, online, coaches?.length);
 
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="settings-staff">
@@ -103,13 +109,13 @@ export function CoachingStaff({ ctx }: { ctx: ServerContext | null }) {
           </Title>
           <Text size="sm" c="dimmed">
             {manage
-              ? 'As head coach you add and remove coaches and can hand your role to another coach.'
+              ? 'As head coach you add, invite and remove coaches and can hand your role to another coach.'
               : me === undefined
                 ? 'The coaches of this organization.'
                 : `Only the head coach${head ? `, ${coachName(head)},` : ''} can add or remove coaches.`}
           </Text>
         </Stack>
-        {manage && ctx && <AddCoachForm ctx={ctx} />}
+        {manage && ctx && <AddCoachForm ctx={ctx} onInvited={() => void reloadInvitations()} />}
         {!coaches ? (
           <Center py="md">
             <Loader size="sm" aria-label="Loading coaches" />
@@ -139,6 +145,7 @@ export function CoachingStaff({ ctx }: { ctx: ServerContext | null }) {
           </Box>
         )}
         {coaches && <Text size="xs" c="dimmed">{plural(coaches.length, 'coach', 'coaches')}. The list updates as changes sync.</Text>}
+        {manage && ctx && <CoachInvitations ctx={ctx} state={invitations} reload={reloadInvitations} />}
       </Stack>
       {manage && ctx && (
         <CoachDialogs ctx={ctx} dialog={dialog} athleteCounts={counts} onClose={() => setDialog(null)} />
