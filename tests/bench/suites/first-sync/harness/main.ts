@@ -1,0 +1,168 @@
+/**
+ * The first-sync bench's page (bundled by ../build.ts, served by ../pouch-server.ts): the three
+ * ways of getting an organization into IndexedDB, each on its own database, called by the suite
+ * through `window.__firstSync`:
+ * - appSync: the app's own data layer (renderer/data: openAstralDatabase on validated Dexie +
+ *   startSync, live stream on) until its firstSync promise resolves, as the app does after sign-in;
+ * - bulkPut: the same documents written straight into Dexie (one table per collection, key `id`,
+ *   one bulkPut per collection), the storage limit;
+ * - pouch: PouchDB (pouchdb-browser, IndexedDB adapter) replicating the same documents from
+ *   express-pouchdb.
+ * The offline catch-up watches the app's collections for the changed documents (armCatchUp ->
+ * markStart -> waitCatchUp) and times the raw pull of the same seq range (rawPull).
+ */
+import Dexie from 'dexie';
+import PouchDB from 'pouchdb-browser';
+import type { Observable, Subscription } from 'rxjs';
+import type { RxChangeEvent } from 'rxdb';
+import { openAstralDatabase, type AstralData } from '../../../../../renderer/data/database';
+import { startSync, type SyncHandle } from '../../../../../renderer/data/replication';
+import { SYNC_COLLECTIONS, syncBasePath, type PullResponse } from '../../../../../shared/sync/protocol';
+
+export type SyncTarget = { serverUrl: string; token: string; orgId: string };
+export type AppSyncResult = { ms: number; counts: Record<string, number>; errors: string[] };
+export type BulkPutResult = { fetchMs: number; ms: number; docs: number };
+export type PouchResult = { ms: number; docs: number; finished: boolean; error: string | null };
+export type CatchUpResult = { ms: number | null; seen: number; expected: number; onlineEvent: boolean };
+export type RawPullResult = { ms: number; docs: number; requests: number };
+
+let app: { data: AstralData; sync: SyncHandle } | null = null;
+const errors: string[] = [];
+
+async function appSync(target: SyncTarget, name: string): Promise<AppSyncResult> {
+  const started = performance.now();
+  const data = await openAstralDatabase({ name, onNotice: () => undefined });
+  const sync = startSync(data, {
+    ...target,
+    onUnauthorized: () => errors.push('401 from the sync server'),
+    onOutdated: () => errors.push('426 from the sync server'),
+    log: (m) => errors.push(m),
+  });
+  app = { data, sync };
+  await sync.firstSync;
+  const ms = performance.now() - started;
+  return { ms, counts: await appCounts(), errors: errors.splice(0) };
+}
+
+async function appCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  if (!app) return counts;
+  for (const c of SYNC_COLLECTIONS) counts[c] = await app.data.db[c].count().exec();
+  return counts;
+}
+
+async function bulkPut(name: string): Promise<BulkPutResult> {
+  const fetched = performance.now();
+  const docs = (await (await fetch('/docs.json')).json()) as Record<string, Record<string, unknown>[]>;
+  const fetchMs = performance.now() - fetched;
+  const db = new Dexie(name);
+  db.version(1).stores(Object.fromEntries(Object.keys(docs).map((c) => [c, 'id'])));
+  await db.open();
+  const started = performance.now();
+  let n = 0;
+  for (const [collection, list] of Object.entries(docs)) {
+    await db.table(collection).bulkPut(list);
+    n += list.length;
+  }
+  const ms = performance.now() - started;
+  db.close();
+  return { fetchMs, ms, docs: n };
+}
+
+async function pouch(remoteUrl: string, name: string, batchSize: number, capMs: number): Promise<PouchResult> {
+  const local = new PouchDB(name);
+  const started = performance.now();
+  const replication = local.replicate.from(remoteUrl, { batch_size: batchSize, batches_limit: 5 });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const capped = new Promise<'cap'>((resolve) => {
+    timer = setTimeout(() => resolve('cap'), capMs);
+  });
+  let error: string | null = null;
+  const outcome = await Promise.race([replication.then(() => 'done' as const, (err: unknown) => ((error = String(err)), 'failed' as const)), capped]);
+  clearTimeout(timer);
+  const ms = performance.now() - started;
+  if (outcome === 'cap') replication.cancel();
+  const docs = (await local.info()).doc_count;
+  return { ms, docs, finished: outcome === 'done', error };
+}
+
+let watch: { pending: Set<string>; expected: number; start: number | null; done: number | null; online: boolean; subs: Subscription[] } | null = null;
+
+/** Watches the app's collections for `ids` (collection:id) written with `updated_at === marker`. */
+function armCatchUp(marker: string, ids: string[]): void {
+  if (!app) throw new Error('appSync first');
+  const w = { pending: new Set(ids), expected: ids.length, start: null as number | null, done: null as number | null, online: false, subs: [] as Subscription[] };
+  window.addEventListener('online', () => (w.online = true), { once: true });
+  for (const c of SYNC_COLLECTIONS) {
+    w.subs.push(
+      (app.data.db[c] as unknown as { $: Observable<RxChangeEvent<unknown>> }).$.subscribe((ev) => {
+        const doc = ev.documentData as { updated_at?: string } | undefined;
+        if (doc?.updated_at !== marker || !w.pending.delete(`${c}:${ev.documentId}`)) return;
+        if (w.pending.size === 0) w.done = performance.now();
+      }),
+    );
+  }
+  watch = w;
+}
+
+function markStart(): void {
+  if (watch) watch.start = performance.now();
+}
+
+async function waitCatchUp(timeoutMs: number): Promise<CatchUpResult> {
+  const w = watch;
+  if (!w) throw new Error('armCatchUp first');
+  const until = performance.now() + timeoutMs;
+  while (w.done === null && performance.now() < until) await new Promise((r) => setTimeout(r, 50));
+  w.subs.forEach((s) => s.unsubscribe());
+  const seen = w.expected - w.pending.size;
+  return { ms: w.done !== null && w.start !== null ? w.done - w.start : null, seen, expected: w.expected, onlineEvent: w.online };
+}
+
+/** Plain HTTP pull of every collection from `fromSeq` (one loop per collection, all at once), JSON parsed, nothing stored. */
+async function rawPull(target: SyncTarget, fromSeq: number, limit: number): Promise<RawPullResult> {
+  const base = `${target.serverUrl.replace(/\/+$/, '')}${syncBasePath(target.orgId)}`;
+  const headers = { authorization: `Bearer ${target.token}` };
+  let docs = 0;
+  let requests = 0;
+  const started = performance.now();
+  await Promise.all(
+    SYNC_COLLECTIONS.map(async (c) => {
+      let seq = fromSeq;
+      for (;;) {
+        requests++;
+        const res = await fetch(`${base}/${c}/pull?seq=${seq}&limit=${limit}`, { headers, cache: 'no-store' });
+        if (!res.ok) throw new Error(`raw pull ${c}: HTTP ${res.status}`);
+        const body = (await res.json()) as PullResponse<unknown>;
+        docs += body.documents.length;
+        if (!body.checkpoint || body.documents.length < limit) return;
+        seq = body.checkpoint.seq;
+      }
+    }),
+  );
+  return { ms: performance.now() - started, docs, requests };
+}
+
+/** How many of `ids` (collection:id) the app's database holds with `updated_at === marker`. */
+async function countMarked(marker: string, ids: string[]): Promise<number> {
+  if (!app) return 0;
+  let n = 0;
+  for (const c of SYNC_COLLECTIONS) {
+    const mine = ids.filter((id) => id.startsWith(`${c}:`)).map((id) => id.slice(c.length + 1));
+    if (mine.length === 0) continue;
+    const found = await app.data.db[c].findByIds(mine).exec();
+    for (const doc of found.values()) if ((doc.toJSON() as { updated_at?: string }).updated_at === marker) n++;
+  }
+  return n;
+}
+
+async function stopApp(): Promise<void> {
+  if (!app) return;
+  await app.sync.stop();
+  await app.data.db.close();
+  app = null;
+}
+
+const harness = { appSync, appCounts, bulkPut, pouch, armCatchUp, markStart, waitCatchUp, rawPull, countMarked, stopApp };
+export type FirstSyncHarness = typeof harness;
+(window as unknown as { __firstSync: FirstSyncHarness }).__firstSync = harness;
