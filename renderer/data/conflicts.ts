@@ -49,6 +49,22 @@ export type SyncConflicts = { [C in PushedCollection]: CollectionConflicts<SyncD
 export const isSameState = <T>(a: WithDeleted<T>, b: WithDeleted<T>): boolean =>
   sameDocumentState(a as Record<string, unknown>, b as Record<string, unknown>);
 
+/**
+ * RxDB's equality question per context. Every context asks "did anyone change this?" (server
+ * timestamps never count) except one: when a pulled master state meets an equal local copy
+ * ('downstream-check-if-equal-1'), RxDB keeps the local copy as it is, so the server's created_at
+ * and updated_at of a document this laptop wrote never arrived and every laptop kept its own
+ * timestamps (found by the chaos test, tests/chaos). There the states must be equal to the letter.
+ */
+export const DOWNSTREAM_EXACT_CONTEXT = 'downstream-check-if-equal-1';
+export function isEqualFor<T>(a: WithDeleted<T>, b: WithDeleted<T>, context: string): boolean {
+  if (!isSameState(a, b)) return false;
+  if (context !== DOWNSTREAM_EXACT_CONTEXT) return true;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return SERVER_FIELDS.every((f) => sameJson(x[f], y[f]));
+}
+
 const sameValue = sameJson;
 const sentence = (text: string) => text.trim().replace(/\.?$/, '.');
 
@@ -168,7 +184,7 @@ export function createConflicts<T extends { id: string }>(words: Words<T>, onNot
   };
 
   return {
-    handler: { isEqual: (a, b) => isSameState(a, b), resolve },
+    handler: { isEqual: (a, b, context) => isEqualFor(a, b, context), resolve },
     noteRejections(pushedIds, rejections) {
       for (const id of pushedIds) refused.delete(id);
       for (const r of rejections) refused.set(r.id, r);
@@ -199,5 +215,5 @@ export const createAthleteConflicts = (onNotice: NoticeSink): AthleteConflicts =
 
 /** Collections the app never writes (coaches): the server's state always wins. */
 export function serverWinsHandler<T>(): RxConflictHandler<T> {
-  return { isEqual: (a, b) => isSameState(a, b), resolve: async (input) => input.realMasterState };
+  return { isEqual: (a, b, context) => isEqualFor(a, b, context), resolve: async (input) => input.realMasterState };
 }
