@@ -99,6 +99,8 @@ async function pushRows(w: OrgWriter, collection: SyncCollection, userId: string
   const seen = new Set<string>();
   const writtenRows: StoredDoc[] = [];
   const ctx: RuleContext | null = membership ? { role: membership.role, coachId: membership.id, now, services } : null;
+  // The stored state of every row in one SELECT (not one per row); the writes go out in one upsert (OrgWriter).
+  await w.prefetch(collection, rows.flatMap((r) => (typeof r.newDocumentState.id === 'string' ? [r.newDocumentState.id.slice(0, 100)] : [])));
   for (const row of rows) {
     const parsed = parsePushedDoc(collection, row.newDocumentState);
     const stored = parsed.id ? await w.read(collection, parsed.id) : null;
