@@ -122,7 +122,14 @@ export function joinApp(store: DocumentStore) {
 
   app.post(
     '/join/:token',
-    bodyLimit({ maxSize: 16 * 1024, onError: (c) => page(c, invalidPage(), 413) }),
+    // The rest of an oversized body is not read, so the connection cannot be reused (as server/app.ts does): close it.
+    bodyLimit({
+      maxSize: 16 * 1024,
+      onError: (c) => {
+        c.header('Connection', 'close');
+        return page(c, invalidPage(), 413);
+      },
+    }),
     async (c) => {
       const token = c.req.param('token');
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
