@@ -59,6 +59,16 @@ export async function acceptCoachInvitation(store: DocumentStore, target: TokenT
   const passwordHash = as.kind === 'new' ? await hashPassword(as.account.password, scrypt) : null;
   const existingUserId = as.kind === 'existing' ? as.userId : as.kind === 'credentials' ? await userForCredentials(store.db, as.email, as.password) : null;
 
+  try {
+    return await writeCoach(store, target, as, existingUserId, passwordHash);
+  } catch (err) {
+    // The membership's unique index (one live membership per user): made by another server instance meanwhile.
+    if (isUniqueViolation(err)) throw new HttpProblem(409, 'already_coach', 'You already coach this organization: there is nothing more to do.');
+    throw err;
+  }
+}
+
+function writeCoach(store: DocumentStore, target: TokenTarget, as: AcceptAs, existingUserId: string | null, passwordHash: string | null): Promise<AcceptedCoach> {
   return store.write(target.orgId, async (w) => {
     const row = await readCoachInvitation(w.tx, w.orgId, target.invitationId, true);
     const now = new Date();
@@ -76,12 +86,7 @@ export async function acceptCoachInvitation(store: DocumentStore, target: TokenT
     if (await liveAthleteOf(w, user.id)) throw alreadyAthlete(user.email);
     const at = now.toISOString();
     const membership = coachMembership({ id: user.id, email: user.email, first_name: user.first_name, last_name: user.last_name }, 'coach', at);
-    try {
-      await w.put('coaches', membership);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw alreadyCoachHere(orgName);
-      throw err;
-    }
+    await w.put('coaches', membership);
     // Single use: the row was locked and checked pending above; the condition keeps it so on any backend.
     const { rows } = await w.tx.query(
       `UPDATE coach_invitations SET status = 'accepted', accepted_at = $3, accepted_coach_id = $4, updated_at = $3
