@@ -111,7 +111,7 @@ export function AddCoachForm({ ctx, onInvited }: { ctx: ServerContext; onInvited
         />
       </form>
       {offer && (
-        <Alert variant="light" color="blue" title={`No Astral account uses ${offer} yet`} role="region" aria-label="Invite a coach">
+        <Alert variant="light" color="blue" title={`No Astral account uses ${offer} yet`} role="region">
           <form onSubmit={(e) => void invite(e)} aria-label="Send a coach invitation" noValidate>
             <Stack gap="sm">
               <Text size="sm">
