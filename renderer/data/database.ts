@@ -6,16 +6,15 @@
  * training_plans, plan_assignments, invitations, activities, daily_metrics and attention_signals
  * (edited here, pushed, each with its conflict handler), coaches (read-only copy of the server).
  * Tests that run two clients in one process open a subset (`collections`) to stay under 13. Local documents hold sync bookkeeping (syncStatus.ts).
- * Storage is validated with z-schema: validate-ajv needs eval, which the app's CSP forbids.
+ * Storage is validated with z-schema (validatedStorage.ts: local writes, not the server's pulled documents).
  * dev-mode is never loaded here (it fetches an iframe from the internet); tests add it themselves.
  * Only modules in renderer/data/ create or configure the database.
  */
-import { META_INSTANCE_SCHEMA_TITLE, addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import type { Activity, DailyMetric } from '../../shared/domain/activity';
 import { EMPTY_PROFILE_FIELDS, type Athlete } from '../../shared/domain/athlete';
 import type { Invitation } from '../../shared/domain/invitation';
@@ -27,6 +26,7 @@ import type { TrainingPlan } from '../../shared/domain/plan';
 import type { CoachMembership } from '../../shared/domain/organization';
 import { createSyncConflicts, serverWinsHandler, type NoticeSink, type SyncConflicts } from './conflicts';
 import { hashString, rxdbHash } from './hash';
+import { validatedStorage, type AnyRxStorage } from './validatedStorage';
 import {
   activitySchema,
   athleteSchema,
@@ -55,9 +55,7 @@ export type AstralDatabase = RxDatabase<AstralCollections>;
 /** The open database plus the conflict bookkeeping its replication shares with its conflict handler. */
 export type AstralData = { db: AstralDatabase; conflicts: SyncConflicts };
 
-// `unknown` storage parameters: any RxStorage (Dexie in the app, memory in tests) is accepted.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRxStorage = RxStorage<any, any>;
+export { validatedStorage, type AnyRxStorage } from './validatedStorage';
 
 let pluginsAdded = false;
 function addPlugins(): void {
@@ -71,20 +69,6 @@ function addPlugins(): void {
 /** `astral-<hash>`: stable for one server + user + organization, and a valid RxDB name. */
 export function databaseName(serverUrl: string, userId: string, orgId: string): string {
   return `astral-${hashString(`${serverUrl.replace(/\/+$/, '')}|${userId}|${orgId}`).slice(0, 20)}`;
-}
-
-/**
- * Validates every document written to the app's collections with z-schema. The replication's own
- * bookkeeping (meta instances, which embed a copy of every pulled document) is not validated a
- * second time: validating them again cost ~40% of a 10,000-athlete first sync.
- */
-export function validatedStorage(base: AnyRxStorage): AnyRxStorage {
-  const validated = wrappedValidateZSchemaStorage({ storage: base });
-  return {
-    ...validated,
-    createStorageInstance: (params) =>
-      params.schema.title === META_INSTANCE_SCHEMA_TITLE ? base.createStorageInstance(params) : validated.createStorageInstance(params),
-  };
 }
 
 export function defaultStorage(): AnyRxStorage {
