@@ -6,7 +6,7 @@
 type Listener = ((...args: unknown[]) => void) & { listener?: Listener };
 type Emitter = { _benchListeners?: Map<string | symbol, Listener[]> };
 
-const eventsOf = (self: Emitter) => (self._benchListeners ??= new Map());
+const eventsOf = (self: Emitter): Map<string | symbol, Listener[]> => (self._benchListeners ??= new Map());
 
 function EventEmitter(this: Emitter): void {
   eventsOf(this);
@@ -35,7 +35,7 @@ const proto = {
   removeListener(this: Emitter, event: string | symbol, fn: Listener) {
     const map = eventsOf(this);
     const list = map.get(event) ?? [];
-    const i = list.findIndex((l) => l === fn || l.listener === fn);
+    const i = list.findIndex((l: Listener) => l === fn || l.listener === fn);
     if (i >= 0) map.set(event, [...list.slice(0, i), ...list.slice(i + 1)]);
     return this;
   },

@@ -15,7 +15,8 @@ import Dexie from 'dexie';
 import PouchDB from 'pouchdb-browser';
 import type { Observable, Subscription } from 'rxjs';
 import type { RxChangeEvent } from 'rxdb';
-import { openAstralDatabase, type AstralData } from '../../../../../renderer/data/database';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { openAstralDatabase, validatedStorage, type AstralData } from '../../../../../renderer/data/database';
 import { startSync, type SyncHandle } from '../../../../../renderer/data/replication';
 import { SYNC_COLLECTIONS, syncBasePath, type PullResponse } from '../../../../../shared/sync/protocol';
 
@@ -29,9 +30,11 @@ export type RawPullResult = { ms: number; docs: number; requests: number };
 let app: { data: AstralData; sync: SyncHandle } | null = null;
 const errors: string[] = [];
 
-async function appSync(target: SyncTarget, name: string): Promise<AppSyncResult> {
+/** `validatePulled`: the storage as it was before the first-sync work (pulled documents validated again), for a same-run comparison. */
+async function appSync(target: SyncTarget, name: string, options: { validatePulled?: boolean } = {}): Promise<AppSyncResult> {
   const started = performance.now();
-  const data = await openAstralDatabase({ name, onNotice: () => undefined });
+  const storage = options.validatePulled ? validatedStorage(getRxStorageDexie(), { validatePulled: true }) : undefined;
+  const data = await openAstralDatabase({ name, onNotice: () => undefined, ...(storage ? { storage } : {}) });
   const sync = startSync(data, {
     ...target,
     onUnauthorized: () => errors.push('401 from the sync server'),
