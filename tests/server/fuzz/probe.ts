@@ -22,7 +22,7 @@ export type FuzzRequest = {
 export type Answer = { status: number; text: string; contentType: string };
 
 export async function send(baseUrl: string, req: FuzzRequest): Promise<Answer> {
-  if ((req.body?.length ?? 0) > 256 * 1024) return sendLarge(baseUrl, req);
+  if ((req.body?.length ?? 0) > 16 * 1024) return sendLarge(baseUrl, req);
   const res = await fetch(`${baseUrl}${req.path}`, { method: req.method, headers: req.headers, body: req.body, redirect: 'manual' });
   const text = await res.text();
   return { status: res.status, text, contentType: res.headers.get('content-type') ?? '' };
