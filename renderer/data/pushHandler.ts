@@ -10,7 +10,8 @@
  * and a collection never waits for one that is itself waiting, so none can wait for each other.
  */
 import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
-import type { PushResponse, SyncDocs } from '../../shared/sync/protocol';
+import { sameJson } from '../../shared/sync/canonical';
+import { SERVER_FIELDS, sameDocumentState, type PushResponse, type SyncDocs } from '../../shared/sync/protocol';
 import type { CollectionConflicts } from './conflicts';
 import { DELETE_AFTER, isRemoval, pushAfter, type PushedCollection } from './pushed';
 import type { FetchLike } from './sse';
@@ -27,9 +28,23 @@ export type PushDeps<C extends PushedCollection> = {
   /** Resolves when these collections are in sync (see pushOrder). */
   awaitCollections(collections: readonly PushedCollection[]): Promise<unknown>;
   failed(res: Response): Promise<never>;
+  /** The server state of a document as last pulled, if it was pulled lately (replication.ts). */
+  pulled?(id: string): WithDeleted<SyncDocs[C]> | undefined;
 };
 
 const idOf = (doc: unknown) => (doc as { id: string }).id;
+
+/**
+ * An accepted row whose server copy was already pulled while the row waited to be sent (a push
+ * answered after a server crash, retried once the server was back): RxDB skipped that master
+ * because a local write was pending, and the server stores nothing new for a row equal to what it
+ * has, so it would never come down again and this laptop would keep its own created_at and
+ * updated_at. Answering it as a conflict with that master makes the conflict handler (a merge
+ * with nothing to merge) store the server's copy. Found by the chaos test (tests/chaos).
+ */
+function hasServerStamps(master: Record<string, unknown>, local: Record<string, unknown>): boolean {
+  return sameDocumentState(master, local) && SERVER_FIELDS.some((f) => !sameJson(master[f], local[f]));
+}
 
 /**
  * The waits of all pushed collections of one sync: `awaitCollections(self, deps)` waits for the
@@ -75,6 +90,15 @@ export function pushHandler<C extends PushedCollection>(deps: PushDeps<C>) {
       rejections,
     );
     const pushed = new Map(rows.map((r) => [idOf(r.newDocumentState), r.newDocumentState]));
+    const refusedIds = new Set(rejections.map((r) => r.id));
+    for (const [id, local] of pushed) {
+      if (conflictIds.has(id) || refusedIds.has(id)) continue;
+      const master = deps.pulled?.(id);
+      if (master && hasServerStamps(master, local)) {
+        conflictIds.add(id);
+        conflictDocs.push(master);
+      }
+    }
     for (const r of rejections) {
       const local = pushed.get(r.id);
       if (!local || conflictIds.has(r.id)) continue;

@@ -33,6 +33,8 @@ import { coalesceResyncs } from './resyncPrompts';
 import { reconcileOutbox, useLiveSyncState } from './syncStatus';
 
 export const PULL_BATCH = 1000; // the server's PULL_MAX_LIMIT: fewer round trips on a first sync
+/** How many pulled server copies the push handler can look back on (a row waits for its push only briefly). */
+export const RECENTLY_PULLED_MAX = 2000;
 export const PUSH_BATCH = 500; // PUSH_MAX_ROWS; also the chunk size of RxDB's scan of local changes after a RESYNC
 
 export type SyncConfig = {
@@ -108,6 +110,21 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
     SYNC_COLLECTIONS.map((c) => [c, new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>()]),
   ) as { [C in SyncCollection]: Subject<RxReplicationPullStreamItem<SyncDocs[C], Checkpoint>> };
 
+  // The last pulled server copies (bounded): the push handler's answer for a row the server
+  // already held (pushHandler.ts hasServerStamps).
+  const recentlyPulled = new Map<string, Record<string, unknown>>();
+  const rememberPulled = (collection: SyncCollection, docs: readonly Record<string, unknown>[]) => {
+    for (const d of docs) {
+      const key = `${collection}:${String(d.id)}`;
+      recentlyPulled.delete(key);
+      recentlyPulled.set(key, d);
+    }
+    for (const key of recentlyPulled.keys()) {
+      if (recentlyPulled.size <= RECENTLY_PULLED_MAX) break;
+      recentlyPulled.delete(key);
+    }
+  };
+
   const order = pushOrder((c) => replications[c]?.awaitInSync() ?? Promise.resolve(true));
 
   function pushOptions<C extends PushedCollection>(collection: C): ReplicationPushOptions<SyncDocs[C]> {
@@ -122,6 +139,7 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
         trim: (doc) => trimToSchema(collection, doc),
         awaitCollections: (cs) => order(collection, cs),
         failed,
+        pulled: (id) => recentlyPulled.get(`${collection}:${id}`) as WithDeleted<SyncDocs[C]> | undefined,
       }),
     };
   }
@@ -144,6 +162,7 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
           const res = await doFetch(`${base}/${collection}/pull?seq=${seq}&limit=${batchSize}`, { headers: auth, cache: 'no-store' });
           if (!res.ok) return failed(res);
           const body = (await res.json()) as PullResponse<SyncDocs[C]>;
+          if (isPushed(collection)) rememberPulled(collection, body.documents.map((d) => trimToSchema(collection, d as Record<string, unknown>) as unknown as Record<string, unknown>));
           return { documents: body.documents, checkpoint: body.checkpoint ?? checkpoint ?? { seq } };
         },
       },
