@@ -16,10 +16,16 @@ import { checkConvergence, checkLostEdits, type Problem, type ServerState } from
 import { OP_KINDS, OP_WEIGHTS, type OpKind } from './ops';
 import { rng, type Rng } from './prng';
 import type { Dump, PushedRow } from './protocol';
-import { serverProcess, type ServerProcess } from './serverProcess';
+import { serverProcess } from './serverProcess';
 import { chaosTemplate, copyTemplate, type ChaosFixture } from './template';
 
 export const CLIENTS = 4;
+export const DEFAULT_STEPS = 60;
+export const DEFAULT_KILLS = 2;
+
+/** The command that replays one seed with the same schedule. */
+export const replayCommand = (seed: number, steps = DEFAULT_STEPS, kills = DEFAULT_KILLS): string =>
+  `npm run soak -- --seed ${seed}${steps === DEFAULT_STEPS ? '' : ` --steps ${steps}`}${kills === DEFAULT_KILLS ? '' : ` --kills ${kills}`}`;
 
 export type SeedOptions = {
   /** Scheduled events (edits, outages, kills) per seed. */
@@ -112,7 +118,7 @@ export async function runSeed(seed: number, pool: ChaosPool, options: SeedOption
         opened.push(client);
       }),
     );
-    log(`seed ${seed}: server ${server.url}, ${CLIENTS} clients synced`);
+    log(`seed ${seed}: server ${server.url}, ${CLIENTS} clients synced after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const edit = async (i: number) => {
       const kind = pickOp(schedule);
@@ -120,10 +126,23 @@ export async function runSeed(seed: number, pool: ChaosPool, options: SeedOption
       if (out.ok) counts.edits++;
       else counts.editsRefusedLocally++;
     };
+    // The kills fall at seeded steps in the middle of the run, so every seed has them.
+    const killAt = new Set(Array.from({ length: options.maxKills }, () => Math.floor(options.steps * (0.15 + 0.7 * schedule.next()))));
     for (let step = 0; step < options.steps; step++) {
       const i = schedule.int(CLIENTS);
       const x = schedule.next();
-      if (x < 0.07) {
+      if (killAt.has(step)) {
+        // a burst of edits on every client, the server killed while they push, edits while it is down
+        killAt.delete(step);
+        await Promise.all(pool.clients.map((_, j) => edit(j)));
+        await sleep(schedule.int(250));
+        await server.kill();
+        counts.kills++;
+        log(`seed ${seed}: server killed (step ${step})`);
+        for (let k = 0; k < 3; k++) await edit(schedule.int(CLIENTS));
+        await server.start();
+        log(`seed ${seed}: server restarted`);
+      } else if (x < 0.07) {
         // a laptop loses the network, or gets it back
         if (offline.has(i)) {
           offline.delete(i);
@@ -135,15 +154,6 @@ export async function runSeed(seed: number, pool: ChaosPool, options: SeedOption
         }
       } else if (x < 0.09) {
         await pool.clients[i]!.restartSync();
-      } else if (x < 0.13 && counts.kills < options.maxKills) {
-        // a burst of edits on every client, the server killed while they push, edits while it is down
-        await Promise.all(pool.clients.map((_, j) => edit(j)));
-        await sleep(schedule.int(250));
-        await server.kill();
-        counts.kills++;
-        log(`seed ${seed}: server killed (step ${step})`);
-        for (let k = 0; k < 3; k++) await edit(schedule.int(CLIENTS));
-        await server.start();
       } else {
         await edit(i);
       }
@@ -152,6 +162,7 @@ export async function runSeed(seed: number, pool: ChaosPool, options: SeedOption
 
     // Quiet: the server up, every laptop online, until every client equals the server.
     const quietStart = Date.now();
+    log(`seed ${seed}: schedule done after ${((quietStart - started) / 1000).toFixed(1)} s, going quiet`);
     if (!server.running()) await server.start();
     for (const i of offline) await pool.clients[i]!.online();
     offline.clear();

@@ -8,14 +8,14 @@
  * lost edits, server kills. Exit 1 when any divergence or lost edit was found (or a seed crashed).
  */
 import { parseArgs } from 'node:util';
-import { runSeed, startPool, type SeedResult } from './orchestrator';
+import { DEFAULT_KILLS, DEFAULT_STEPS, replayCommand, runSeed, startPool, type SeedResult } from './orchestrator';
 
 const { values } = parseArgs({
   options: {
     seeds: { type: 'string' },
     seed: { type: 'string' },
-    steps: { type: 'string', default: '60' },
-    kills: { type: 'string', default: '2' },
+    steps: { type: 'string', default: String(DEFAULT_STEPS) },
+    kills: { type: 'string', default: String(DEFAULT_KILLS) },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -36,8 +36,7 @@ const options = {
   quietTimeoutMs: 120_000,
   log: values.verbose ? (line: string) => console.log(`  ${line}`) : undefined,
 };
-export const replayCommand = (seed: number, steps = options.steps, kills = options.maxKills) =>
-  `npm run soak -- --seed ${seed}${steps === 60 ? '' : ` --steps ${steps}`}${kills === 2 ? '' : ` --kills ${kills}`}`;
+const replay = (seed: number) => replayCommand(seed, options.steps, options.maxKills);
 
 function line(r: SeedResult): string {
   return (
@@ -75,14 +74,14 @@ async function main(): Promise<number> {
         if (r.divergences + r.lostEdits > 0) {
           failed.push(seed);
           for (const p of r.problems.slice(0, 20)) console.log(`  ${p.kind} ${p.collection}/${p.id}${p.field ? `.${p.field}` : ''}${p.client === undefined ? '' : ` (client ${p.client})`}: ${p.detail}`);
-          console.log(`  FAILED: replay with  ${replayCommand(seed)}`);
+          console.log(`  FAILED: replay with  ${replay(seed)}`);
         }
       } catch (err) {
         totals.seeds++;
         totals.crashed++;
         failed.push(seed);
         console.log(`seed ${seed}: CRASHED: ${err instanceof Error ? err.message : String(err)}`);
-        console.log(`  replay with  ${replayCommand(seed)}`);
+        console.log(`  replay with  ${replay(seed)}`);
       }
     }
   } finally {

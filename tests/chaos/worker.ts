@@ -53,7 +53,9 @@ const chaosFetch: FetchLike = async (input, init) => {
     }
     return res;
   } catch (err) {
-    if (push) pushEnd(push, null);
+    // A refused connection (server down) sent nothing; any other failure may have been written.
+    const refusedConnection = (err as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
+    if (push && !refusedConnection) pushEnd(push, null);
     throw err;
   } finally {
     if (!isStream) inflight.delete(ctrl);
