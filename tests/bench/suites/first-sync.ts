@@ -103,6 +103,9 @@ async function run(ctx: SuiteContext): Promise<SuiteResult> {
       ctx.log(`${ID}: app first sync ${(m.app.ms / 1000).toFixed(1)} s, heap peak ${m.heapMb.toFixed(0)} MB`);
     } else m.appNote = 'not finished before the suite\'s deadline';
 
+    // Network + server share of the first sync: the whole organization pulled raw, nothing stored.
+    if (left() > 90_000) m.rawAll = await within(app.evaluate(([t, limit]) => (window as unknown as H).__firstSync.rawPull(t, 0, limit), [target, PULL_LIMIT] as const), left() - 60_000);
+
     // 2. Offline catch-up, on the synced app.
     if (m.app && left() > 120_000) {
       ctx.log(`${ID}: offline catch-up (${CHANGES.toLocaleString('en')} changes while offline)`);
@@ -122,8 +125,6 @@ async function run(ctx: SuiteContext): Promise<SuiteResult> {
       ctx.log(`${ID}: catch-up ${m.catchUp.ms === null ? 'unfinished' : `${(m.catchUp.ms / 1000).toFixed(2)} s`}, raw pull ${(m.rawRange.ms / 1000).toFixed(2)} s`);
     } else m.catchUpNote = 'not measured: no synced app, or too little time left';
 
-    // Network + server share of the first sync: the whole organization pulled raw, nothing stored.
-    if (left() > 90_000) m.rawAll = await within(app.evaluate(([t, limit]) => (window as unknown as H).__firstSync.rawPull(t, 0, limit), [target, PULL_LIMIT] as const), left() - 60_000);
     await within(app.evaluate(() => (window as unknown as H).__firstSync.stopApp()), 20_000);
     await app.close();
 
