@@ -9,7 +9,7 @@
  * acknowledge and snooze), 3 plans, 4 assignments. Folder name carries a version: change FORMAT
  * when the contents change and old copies are never used.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { assignmentId } from '../../shared/domain/assignment';
 import { Activity, activityId } from '../../shared/domain/activity';
@@ -26,6 +26,7 @@ import { evaluateAthletes } from '../../server/signals/evaluate';
 import { DocumentStore } from '../../server/sync/store';
 
 const FORMAT = 1;
+const MAX_AGE_MS = 20 * 86_400_000;
 const ROOT = resolve(import.meta.dirname, '../..');
 const CACHE = join(ROOT, 'node_modules/.cache/chaos');
 export const TIME_ZONE = 'UTC';
@@ -128,6 +129,8 @@ async function build(dir: string): Promise<Omit<ChaosFixture, 'dataDir'>> {
 export async function chaosTemplate(): Promise<{ dir: string; fixture: Omit<ChaosFixture, 'dataDir'> }> {
   const dir = join(CACHE, `template-v${FORMAT}`);
   const fixtureFile = join(dir, 'fixture.json');
+  // Its sessions last 30 days (server/auth/tokens.ts): an older template is built again.
+  if (existsSync(fixtureFile) && Date.now() - statSync(fixtureFile).mtimeMs > MAX_AGE_MS) rmSync(dir, { recursive: true, force: true });
   if (existsSync(fixtureFile)) return { dir, fixture: JSON.parse(readFileSync(fixtureFile, 'utf8')) as Omit<ChaosFixture, 'dataDir'> };
   mkdirSync(CACHE, { recursive: true });
   const tmp = `${dir}.building-${process.pid}`;
