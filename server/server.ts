@@ -3,6 +3,7 @@
  * the HTTP app, graceful close. Tests start real servers in-process on port 0 through
  * `startServer`, and main.ts does the same for `npm run server`.
  */
+import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
@@ -101,6 +102,8 @@ export async function createServer(options: ServerOptions): Promise<AstralServer
     }
   }
   const shutdown = new AbortController();
+  // Every open live stream listens for the shutdown: thousands at once are expected, not a leak.
+  setMaxListeners(0, shutdown.signal);
   const mailer = createMailer({
     smtpUrl: options.smtpUrl,
     outboxDir: options.outboxDir ?? defaultOutbox(options.database),

@@ -105,7 +105,7 @@ describe('athletes conflict handler', () => {
     expect(notices.map((n) => [n.kind, n.message])).toEqual([
       [
         'refusal',
-        `Your change to Display name ("A") for Ada Runner was refused: No such athlete in this organization. The athlete does not exist on the server and was removed from this device.`,
+        `Your change to Display name ("A") for Ada Runner was refused: No such athlete in this organization. The athlete is not in your organization on the server and was removed from this device.`,
       ],
     ]);
   });

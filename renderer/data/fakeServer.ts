@@ -81,6 +81,12 @@ export class FakeSyncServer implements RuleStore {
       const next = { ...row.newDocumentState, _deleted: Boolean(row.newDocumentState._deleted) };
       // Same order as server/sync/push.ts decidePushRow: a retry of an applied push is a no-op.
       if (current && sameDocumentState(current, next)) continue;
+      // An edit of an athlete removed meanwhile is refused naming the removal, even with a stale assumed master.
+      if (collection === 'athletes' && current?._deleted && !next._deleted) {
+        rejections.push({ id, code: 'forbidden', message: 'This athlete was removed from the organization.' });
+        conflicts.push(current);
+        continue;
+      }
       if (current && (!row.assumedMasterState || !sameDocumentState(current, row.assumedMasterState))) {
         conflicts.push(current);
         continue;

@@ -81,7 +81,7 @@ function athleteWords(lookup: Lookup): Words<Athlete> {
     creating: async (a) => `Adding ${personName(a)}`,
     deleting: async (a) => `Removing ${personName(a)}`,
     createdGone: '',
-    gone: 'The athlete does not exist on the server and was removed from this device.',
+    gone: 'The athlete is not in your organization on the server and was removed from this device.',
     shownAgain: 'The athlete is shown again.',
     removedTitle: 'Athlete removed',
     removedReason: 'the athlete was removed from the organization.',

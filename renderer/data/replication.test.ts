@@ -142,7 +142,7 @@ describe('replication with the sync server', () => {
     expect(data.notices as unknown).toEqual([
       expect.objectContaining({
         kind: 'refusal',
-        message: `Your change to Display name ("Ghost") for Ada Runner1 was refused: No such athlete in this organization. The athlete does not exist on the server and was removed from this device.`,
+        message: `Your change to Display name ("Ghost") for Ada Runner1 was refused: No such athlete in this organization. The athlete is not in your organization on the server and was removed from this device.`,
       }),
     ]);
     expect(await readOutbox(data.db)).toEqual([]);

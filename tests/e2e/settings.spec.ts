@@ -96,7 +96,7 @@ test('the head coach adds an existing account as a coach and removes them again'
 
   await email.fill('nobody@nowhere.test');
   await page.getByRole('button', { name: 'Add coach' }).click();
-  await expect(page.getByText('No account with this email. Inviting new coaches by email comes with invitations.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'No Astral account uses nobody@nowhere.test yet' })).toBeVisible();
 
   await email.fill(FREE_AGENT);
   await page.getByRole('button', { name: 'Add coach' }).click();

@@ -71,6 +71,9 @@ const ROWS: Row[] = [
 
   { route: 'GET /api/v1/organizations/{org_id}/coaches', expect: ANY_COACH(200) },
   { route: 'POST /api/v1/organizations/{org_id}/coaches', expect: HEAD_ONLY(409), body: () => ({ email: COACH1 }) },
+  { route: 'GET /api/v1/organizations/{org_id}/coach-invitations', expect: HEAD_ONLY(200), query: '?limit=1' },
+  { route: 'DELETE /api/v1/organizations/{org_id}/coach-invitations/{invitation_id}', expect: HEAD_ONLY(404), params: () => ({ invitation_id: random() }) },
+  { route: 'POST /api/v1/organizations/{org_id}/coach-invitations/{invitation_id}/resend', expect: HEAD_ONLY(404), params: () => ({ invitation_id: random() }) },
   { route: 'DELETE /api/v1/organizations/{org_id}/coaches/{coach_id}', expect: HEAD_ONLY(404), params: () => ({ coach_id: random() }) },
   {
     route: 'PATCH /api/v1/organizations/{org_id}/coaches/{coach_id}',
