@@ -7,6 +7,7 @@
  * or not) and tells the sync layer through the same window online/offline events a browser fires.
  * Every pushed row is logged with how the server answered it, for the lost-edit check.
  */
+import { setMaxListeners } from 'node:events';
 import { parentPort } from 'node:worker_threads';
 import { SYNC_COLLECTIONS, type PushResponse, type SyncCollection } from '../../shared/sync/protocol';
 import type { AstralData } from '../../renderer/data/database';
@@ -20,6 +21,8 @@ import type { Command, Dump, OpenArgs, PushedRow, Reply, Request, RowOutcome, Se
 
 // The browser globals the sync layer (and RxDB's retry) read for online/offline.
 const win = new EventTarget();
+// Each of the 9 replications waits for 'online' while offline (RxDB), plus the sync layer's own listeners.
+setMaxListeners(100, win);
 const nav = { onLine: true };
 Object.defineProperty(globalThis, 'window', { value: win, configurable: true, writable: true });
 Object.defineProperty(globalThis, 'navigator', { value: nav, configurable: true, writable: true });
