@@ -35,6 +35,17 @@ describe('athletes conflict handler', () => {
     expect(notices).toEqual([]);
   });
 
+  it('without a base (pushed as new while the server has it), keeps the server copy silently when they agree and tells the coach when not', async () => {
+    const { conflicts, notices } = setup();
+    expect(await conflicts.handler.resolve({ newDocumentState: state({ updated_at: '2030-01-01T00:00:00.000Z' }), realMasterState: state() }, 'test')).toMatchObject({ display_name: null });
+    expect(notices).toEqual([]);
+    const resolved = await conflicts.handler.resolve({ newDocumentState: state({ display_name: 'Speedy' }), realMasterState: state() }, 'test');
+    expect(resolved.display_name).toBeNull();
+    expect(notices.map((n) => [n.kind, n.message])).toEqual([
+      ['clash', 'Your change to Display name ("Speedy") for Ada Runner was not kept: the server already had it, and its version is shown.'],
+    ]);
+  });
+
   it('keeps the server value on a same-field clash and tells the coach', async () => {
     const { conflicts, notices } = setup();
     const resolved = await conflicts.handler.resolve(

@@ -172,8 +172,14 @@ export function createConflicts<T extends { id: string }>(words: Words<T>, onNot
       return resolveRefused(input, rejection);
     }
     if (!input.assumedMasterState && !local._deleted) {
-      // Created here while the server has a row of that id: the same document (derived ids).
-      return master._deleted ? local : master;
+      // Created here while the server has a row of that id: the same document (derived ids). If this
+      // copy says something else, the server's copy wins, and the coach is told what was not kept.
+      if (master._deleted) return local;
+      const dropped = localEdits(asRecord(local), null, asRecord(master));
+      if (dropped.length > 0) {
+        say('clash', 'Edit replaced by the server', `Your change to ${await describe(dropped)} for ${await words.subject(master)} was not kept: the server already had it, and its version is shown.`, master);
+      }
+      return master;
     }
     const result = merge(input.assumedMasterState, local, master);
     if (result.removedOnServer) {

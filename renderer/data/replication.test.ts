@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { updateAthlete } from './athletes';
 import type { AstralData } from './database';
 import { FakeSyncServer } from './fakeServer';
-import { startSync, type SyncHandle } from './replication';
+import { replicationIdentifier, startSync, type SyncHandle } from './replication';
 import { readLastSyncedAt, readOutbox, reconcileOutbox } from './syncStatus';
 import { openTestDatabase, sampleAthlete, sampleCoach, uuid } from './testDb';
 
@@ -162,5 +162,11 @@ describe('replication with the sync server', () => {
     const second = await setup(other);
     await new Promise((r) => setTimeout(r, 100));
     expect(second.events.outdated).toBeGreaterThan(0);
+  });
+});
+
+describe('replication identifier', () => {
+  it('keeps the sync protocol 2 form whatever the protocol version, so a new build keeps the bases of unsent edits', () => {
+    expect(replicationIdentifier('athletes', 'http://sync.test/', 'org-1')).toBe('astral-athletes-http://sync.test/sync/v2/orgs/org-1');
   });
 });

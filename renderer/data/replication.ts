@@ -68,6 +68,16 @@ export class SyncHttpError extends Error {
   }
 }
 
+/**
+ * The name under which RxDB keeps a collection's replication state (what the server last sent for
+ * each document: the base of every unsent edit). Frozen at the form of sync protocol 2: it must not
+ * change with SYNC_SCHEMA_VERSION, or a build with a new protocol would forget those bases and push
+ * every unsent edit of an existing document as a creation, which the server answers as a conflict.
+ */
+export function replicationIdentifier(collection: SyncCollection, serverUrl: string, orgId: string): string {
+  return `astral-${collection}-${serverUrl.replace(/\/+$/, '')}/sync/v2/orgs/${orgId}`;
+}
+
 export function trimToSchema<C extends SyncCollection>(collection: C, doc: Record<string, unknown>): WithDeleted<SyncDocs[C]> {
   const out: Record<string, unknown> = { _deleted: Boolean(doc._deleted) };
   for (const key of SCHEMA_FIELDS[collection]) if (key in doc) out[key] = doc[key];
@@ -148,7 +158,7 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
     return replicateRxCollection<SyncDocs[C], Checkpoint>({
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxDB types collections per name; the union is safe here
       collection: db[collection] as any,
-      replicationIdentifier: `astral-${collection}-${base}`,
+      replicationIdentifier: replicationIdentifier(collection, config.serverUrl, config.orgId),
       live: true,
       retryTime: config.retryTimeMs ?? 5000,
       waitForLeadership: true,
