@@ -19,6 +19,24 @@ export const SNAPSHOT_ROWS = 100;
 const SAVE_DELAY_MS = 800;
 /** Databases whose snapshot was offered already (once per app run). */
 const offered = new WeakSet<AstralDatabase>();
+/** The snapshot read as soon as the database opened (prefetchRosterSnapshot), and its value once read. */
+const prefetched = new WeakMap<AstralDatabase, Promise<RosterSnapshot | null>>();
+const read = new WeakMap<AstralDatabase, RosterSnapshot | null>();
+
+/**
+ * Starts reading the snapshot right after the database opens, before the sync and the pages start
+ * their own reads: the roster page then finds it ready instead of waiting behind the athletes' read.
+ */
+export function prefetchRosterSnapshot(db: AstralDatabase): void {
+  if (prefetched.has(db)) return;
+  prefetched.set(
+    db,
+    readRosterSnapshot(db).then((s) => {
+      read.set(db, s);
+      return s;
+    }),
+  );
+}
 
 const Snapshot = z.object({
   /** The roster URL's query string the rows were shown for. */
@@ -54,14 +72,15 @@ export function useRosterSnapshot(
   view: string,
   live: { rows: readonly Athlete[]; matched: number; total: number } | null,
 ): RosterSnapshot | null | undefined {
-  const [snapshot, setSnapshot] = useState<RosterSnapshot | null | undefined>(undefined);
+  // Only when the app opens: later visits of the roster come after edits made elsewhere in the app,
+  // which a snapshot taken before them would show for a moment.
+  const [snapshot, setSnapshot] = useState<RosterSnapshot | null | undefined>(() => (offered.has(db) ? null : read.get(db)));
   useEffect(() => {
-    // Only when the app opens: later visits of the roster come after edits made elsewhere in the app,
-    // which a snapshot taken before them would show for a moment.
     if (offered.has(db)) return setSnapshot(null);
     offered.add(db);
+    if (read.has(db)) return setSnapshot(read.get(db) ?? null);
     let alive = true;
-    void readRosterSnapshot(db).then((s) => alive && setSnapshot(s));
+    void (prefetched.get(db) ?? readRosterSnapshot(db)).then((s) => alive && setSnapshot(s));
     return () => {
       alive = false;
     };

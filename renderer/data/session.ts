@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { NoticeDraft } from './conflicts';
 import { databaseName, openAstralDatabase, type AstralData } from './database';
 import { startSync, type SyncHandle } from './replication';
+import { prefetchRosterSnapshot } from './rosterSnapshot';
 
 export type DataSessionConfig = {
   serverUrl: string;
@@ -39,6 +40,7 @@ function acquire(cfg: DataSessionConfig): Session {
   const name = databaseName(cfg.serverUrl, cfg.userId, cfg.orgId);
   const ready = (previous ? previous.close() : Promise.resolve()).then(async () => {
     const data = await openAstralDatabase({ name, onNotice: (n) => callbacks.onNotice(name, n) });
+    prefetchRosterSnapshot(data.db);
     const sync = startSync(data, {
       serverUrl: cfg.serverUrl,
       token: cfg.token,
