@@ -117,6 +117,7 @@ export function RosterPage() {
   const liveShown = useMemo(() => (loading ? null : { rows: visible, matched: matches.length, total: all.length }), [loading, visible, matches, all]);
   const snapshot = useRosterSnapshot(db, location.search, liveShown);
   const early = loading && snapshot && query === filter.q ? snapshot : null;
+  const rows = early ? early.rows : !loading && visible.length > 0 ? visible : null;
 
   const filtering = isFiltering({ ...filter, q: query });
   const clear = () => {
@@ -193,22 +194,23 @@ export function RosterPage() {
       <BulkDialog kind={bulk} ids={selectedIds} role={me?.role} labels={labelValues} coaches={isHead ? staffOptions : NO_OPTIONS} onClose={closeBulk} />
       <AssignDialog opened={assigning} onClose={closeAssign} target={assignTarget} />
 
+      {/* One table for the saved first page and the live roster, so the switch updates rows in place. */}
+      {rows && (
+        <RosterTable
+          athletes={rows}
+          coachNames={coachNames}
+          selected={selected}
+          onToggle={toggle}
+          onToggleAll={toggleAll}
+          sort={filter.sort}
+          onSort={onSort}
+          attention={attention}
+        />
+      )}
       {early ? (
-        <>
-          <RosterTable
-            athletes={early.rows}
-            coachNames={coachNames}
-            selected={selected}
-            onToggle={toggle}
-            onToggleAll={toggleAll}
-            sort={filter.sort}
-            onSort={onSort}
-            attention={attention}
-          />
-          <Center>
-            <Loader size="sm" aria-label="Loading athletes" />
-          </Center>
-        </>
+        <Center>
+          <Loader size="sm" aria-label="Loading athletes" />
+        </Center>
       ) : loading ? (
         <Center py="xl">
           <Loader aria-label="Loading athletes" />
@@ -229,16 +231,6 @@ export function RosterPage() {
         </Stack>
       ) : (
         <>
-          <RosterTable
-            athletes={visible}
-            coachNames={coachNames}
-            selected={selected}
-            onToggle={toggle}
-            onToggleAll={toggleAll}
-            sort={filter.sort}
-            onSort={onSort}
-            attention={attention}
-          />
           {matches.length > visible.length && (
             <Group justify="center">
               <Button variant="default" onClick={showMore}>

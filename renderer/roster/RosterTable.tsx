@@ -2,9 +2,11 @@
  * The roster table: sortable headers and one row per athlete shown. Rows are plain <tr>/<td> with
  * CSS classes (RosterTable.module.css), not Mantine components per cell: at 10,000 athletes each
  * keystroke renders up to 100 new rows, and the component per cell was most of that time.
+ * A change that brings many new rows paints the top of the table first (progressiveRows) and the
+ * rest of the page in a deferred render that the next keystroke interrupts.
  */
 import { Checkbox, Table } from '@mantine/core';
-import { memo, useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { athleteName, type Athlete } from '../../shared/domain/athlete';
 import { AttentionCell } from '../attention/AttentionCell';
@@ -132,6 +134,46 @@ const RosterHead = memo(function RosterHead({
 
 const ignoreSort = () => {};
 
+/**
+ * New rows rendered in the frame of a change: more than a 1,440 px tall window shows below the
+ * roster's header and filters (a row is 37 px at least). The bench checks that the first paint
+ * reaches the bottom of the window.
+ */
+export const FIRST_PAINT_ROWS = 30;
+const NO_ROWS: readonly Athlete[] = [];
+
+/**
+ * The rows to render now. When `next` brings at most FIRST_PAINT_ROWS rows that are not on screen
+ * (`committed`, compared by object: rows are memoised on the athlete), all of them. Otherwise the
+ * longest prefix of `next` with FIRST_PAINT_ROWS new rows: the top of the table, where the coach
+ * looks, is complete, and rows above it are never dropped ("Show more" keeps the rows shown).
+ */
+export function progressiveRows<T>(next: readonly T[], committed: readonly T[]): readonly T[] {
+  if (next.length <= FIRST_PAINT_ROWS) return next;
+  const onScreen = new Set(committed);
+  let fresh = 0;
+  let cut = next.length;
+  for (let i = 0; i < next.length; i++) {
+    if (onScreen.has(next[i] as T)) continue;
+    fresh++;
+    if (fresh === FIRST_PAINT_ROWS) cut = i + 1;
+  }
+  return fresh <= FIRST_PAINT_ROWS ? next : next.slice(0, cut);
+}
+
+/** `athletes`, painted progressively: the first render shows progressiveRows, a deferred one (interrupted by new input) the whole list. */
+function useProgressiveRows(athletes: readonly Athlete[]): readonly Athlete[] {
+  // Starts from no rows, so the first paint of a mounted table is progressive too.
+  const deferred = useDeferredValue(athletes, NO_ROWS);
+  // The rows of the last commit (an interrupted deferred render commits nothing).
+  const committed = useRef<readonly Athlete[]>([]);
+  const rows = deferred === athletes ? athletes : progressiveRows(athletes, committed.current);
+  useLayoutEffect(() => {
+    committed.current = rows;
+  });
+  return rows;
+}
+
 export function RosterTable({
   athletes,
   coachNames,
@@ -162,12 +204,13 @@ export function RosterTable({
     toggleAllRef.current = onToggleAll;
   });
   const toggleAll = useCallback((on: boolean) => toggleAllRef.current(on), []);
+  const rows = useProgressiveRows(athletes);
   return (
     <Table.ScrollContainer minWidth={1060}>
       <Table aria-label="Athletes" verticalSpacing="xs">
         <RosterHead sort={sort} onSort={onSort} all={all} some={shownSelected > 0 && !all} onToggleAll={toggleAll} />
         <Table.Tbody>
-          {athletes.map((a) => (
+          {rows.map((a) => (
             <AthleteRow key={a.id} athlete={a} coachNames={coachNames} selected={selected.has(a.id)} onToggle={onToggle} attention={attention?.get(a.id)} />
           ))}
         </Table.Tbody>

@@ -29,7 +29,8 @@ async function perform(page: Page, action: Action, arm: () => Promise<void>): Pr
 /** A measured key that has not painted after this long counts as this long. */
 export const KEY_TIMEOUT_MS = 10_000;
 
-export type KeystrokeRun = { samples: number[]; toDom: number[]; toPaint: number[]; lost: number; steps: number; mismatched: number };
+/** `complete`: keydown -> the whole page of rows painted; `short`: measured keys whose first paint did not reach the window's bottom. */
+export type KeystrokeRun = { samples: number[]; toDom: number[]; toPaint: number[]; complete: number[]; short: number; lost: number; steps: number; mismatched: number };
 
 /** Focuses the empty search box and types a few unmeasured keys: the first ones pay for JIT and first-time layout. */
 export async function warmUp(page: Page): Promise<void> {
@@ -43,16 +44,35 @@ export async function warmUp(page: Page): Promise<void> {
   await idle(page);
 }
 
-type StepOutcome = { sample: KeystrokeSample | null; rows: number; firstId: string | null };
+type StepOutcome = { sample: KeystrokeSample | null; rows: number; firstId: string | null; complete: number | null };
 
-/** Waits for the armed recorder, then reads what the table shows (rows, id of the first row). */
-const waitAndRead = (page: Page, timeoutMs: number) =>
-  page.evaluate(async (t): Promise<StepOutcome> => {
-    const sample = (await (window as BenchWindow).__benchKeys?.wait(t)) ?? null;
-    const tableEl = document.querySelector('table[aria-label="Athletes"]');
-    const href = tableEl?.querySelector('tbody tr a[href*="/athletes/"]')?.getAttribute('href') ?? null;
-    return { sample, rows: tableEl ? tableEl.querySelectorAll('tbody tr').length : 0, firstId: href ? (href.split('/').pop() ?? null) : null };
-  }, timeoutMs);
+/**
+ * Waits for the armed recorder (first paint), then up to `timeoutMs` for the table to show the
+ * expected rows (a page painted top first gets the rest in later frames), lets two frames pass, and
+ * reads what the table shows (rows, id of the first row) and the paint after its last change.
+ */
+const waitAndRead = (page: Page, timeoutMs: number, expected: { rows: number; firstId: string | null }) =>
+  page.evaluate(
+    async ({ t, want }): Promise<StepOutcome> => {
+      const until = performance.now() + t;
+      const sample = (await (window as BenchWindow).__benchKeys?.wait(t)) ?? null;
+      const read = () => {
+        const tableEl = document.querySelector('table[aria-label="Athletes"]');
+        const href = tableEl?.querySelector('tbody tr a[href*="/athletes/"]')?.getAttribute('href') ?? null;
+        return { rows: tableEl ? tableEl.querySelectorAll('tbody tr').length : 0, firstId: href ? (href.split('/').pop() ?? null) : null };
+      };
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+      let seen = read();
+      while ((seen.rows !== want.rows || seen.firstId !== want.firstId) && performance.now() < until) {
+        await frame();
+        seen = read();
+      }
+      await frame();
+      await frame();
+      return { sample, ...seen, complete: (window as BenchWindow).__benchKeys?.last() ?? null };
+    },
+    { t: timeoutMs, want: expected },
+  );
 
 /**
  * Types the steps into the search box of every page, key by key in turn (app key 1, baseline key 1,
@@ -62,7 +82,7 @@ const waitAndRead = (page: Page, timeoutMs: number) =>
  */
 export async function typeSteps(pages: readonly Page[], steps: readonly Step[], deadline: number, options: { warm?: boolean } = {}): Promise<KeystrokeRun[]> {
   if (options.warm !== false) for (const page of pages) await warmUp(page);
-  const runs: KeystrokeRun[] = pages.map(() => ({ samples: [], toDom: [], toPaint: [], lost: 0, steps: 0, mismatched: 0 }));
+  const runs: KeystrokeRun[] = pages.map(() => ({ samples: [], toDom: [], toPaint: [], complete: [], short: 0, lost: 0, steps: 0, mismatched: 0 }));
   for (const step of steps) {
     if (Date.now() > deadline) break;
     for (const [i, page] of pages.entries()) {
@@ -70,12 +90,14 @@ export async function typeSteps(pages: readonly Page[], steps: readonly Step[], 
       const arm = step.measured ? () => page.evaluate(() => (window as BenchWindow).__benchKeys?.arm()) : async () => undefined;
       await perform(page, step.action, arm);
       if (step.measured) {
-        const outcome = await waitAndRead(page, KEY_TIMEOUT_MS);
+        const outcome = await waitAndRead(page, KEY_TIMEOUT_MS, step);
         const { sample } = outcome;
         if (sample && sample.painted !== null && sample.changed !== null) {
           run.samples.push(sample.painted - sample.start);
           run.toDom.push(sample.changed - sample.start);
           run.toPaint.push(sample.painted - sample.changed);
+          run.complete.push(Math.max(outcome.complete ?? sample.painted, sample.painted) - sample.start);
+          if (sample.covers === false && (sample.rowsAtPaint ?? 0) < step.rows) run.short++;
         } else {
           // Dropping the slowest keys would flatter the percentiles: they count as the timeout (a lower bound).
           run.samples.push(KEY_TIMEOUT_MS);

@@ -31,7 +31,13 @@
 
 export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((fn) => fn);';
 
-export type KeystrokeSample = { start: number; changed: number | null; painted: number | null };
+/**
+ * `painted`: the first frame with the table changed. `covers`: at that frame the table's rows reached
+ * the bottom of the window; `rowsAtPaint`: the rows it showed (all the expected ones also means complete).
+ * `lastPainted`: the frame after the last change of the table since the key (the whole page of rows,
+ * when the table paints its top first: renderer/roster/RosterTable.tsx progressiveRows), read with `last()`.
+ */
+export type KeystrokeSample = { start: number; changed: number | null; painted: number | null; covers?: boolean; rowsAtPaint?: number };
 
 /**
  * `loading`: when the roster page first showed its "Loading athletes" spinner (the app is up, the data not yet).
@@ -41,7 +47,7 @@ export type KeystrokeSample = { start: number; changed: number | null; painted: 
 export type OpenSample = { painted: number; kind: 'rows' | 'empty'; loading: number | null; from: 'snapshot' | 'live'; live: number | null };
 
 export type BenchWindow = Window & {
-  __benchKeys?: { arm(): void; wait(timeoutMs: number): Promise<KeystrokeSample | null> };
+  __benchKeys?: { arm(): void; wait(timeoutMs: number): Promise<KeystrokeSample | null>; last(): number | null };
   __benchOpen?: OpenSample;
 };
 
@@ -51,6 +57,8 @@ export function installKeystrokeRecorder(): void {
   let armed = false;
   let start: number | null = null;
   let changed: number | null = null;
+  let lastPainted: number | null = null;
+  let lastChange = 0;
   let table: Element | null = null;
   let settle: ((s: KeystrokeSample | null) => void) | null = null;
   let pending: Promise<KeystrokeSample | null> = Promise.resolve(null);
@@ -66,21 +74,38 @@ export function installKeystrokeRecorder(): void {
   const touchesTable = (n: Node) =>
     n === table || (n instanceof Element && (n.matches(TABLE) || n.querySelector(TABLE) !== null || (table !== null && n.contains(table))));
 
+  /** Stamps `at` once the next frame with the current DOM is produced (rAF + MessageChannel). */
+  const afterPaint = (at: (t: number) => void) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => at(performance.now());
+      channel.port2.postMessage(null);
+    });
+  /** Whether the rows shown reach the bottom of the window (read after the paint; forces a clean layout only). */
+  const shownRows = () => {
+    const rows = document.querySelectorAll(`${TABLE} tbody tr`);
+    const lastRow = rows[rows.length - 1];
+    return { rowsAtPaint: rows.length, covers: !lastRow || lastRow.getBoundingClientRect().bottom >= window.innerHeight };
+  };
+
   const observer = new MutationObserver((records) => {
-    if (!armed || start === null || changed !== null) return;
+    // Tracking goes on after the first paint (until the next arm): later commits of the same key are the rest of the page.
+    if (start === null) return;
     const hit = records.some(
       (r) => (table !== null && table.contains(r.target)) || Array.from(r.addedNodes).some(touchesTable) || Array.from(r.removedNodes).some(touchesTable),
     );
     if (!hit) return;
+    table = document.querySelector(TABLE);
+    const change = ++lastChange;
+    afterPaint((t) => {
+      if (change === lastChange) lastPainted = t;
+    });
+    if (!armed || changed !== null) return;
     changed = performance.now();
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        const sample = { start: start ?? changed ?? 0, changed, painted: performance.now() };
-        armed = false;
-        settle?.(sample);
-      };
-      channel.port2.postMessage(null);
+    afterPaint((t) => {
+      const sample = { start: start ?? changed ?? 0, changed, painted: t, ...shownRows() };
+      armed = false;
+      settle?.(sample);
     });
   });
   observer.observe(document, { subtree: true, childList: true, characterData: true });
@@ -90,6 +115,7 @@ export function installKeystrokeRecorder(): void {
       armed = true;
       start = null;
       changed = null;
+      lastPainted = null;
       table = document.querySelector(TABLE);
       pending = new Promise((resolve) => (settle = resolve));
     },
@@ -100,6 +126,9 @@ export function installKeystrokeRecorder(): void {
       return Promise.race([pending, timeout]).finally(() => {
         armed = false;
       });
+    },
+    last() {
+      return lastPainted;
     },
   };
 }
