@@ -5,9 +5,11 @@
  */
 import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
+import { errorBody } from './http/errors';
 import { deleteExpiredSessions } from './auth/sessions';
 import type { ScryptParams } from './auth/password';
 import { isUniqueViolation, type Db } from './db/db';
@@ -166,6 +168,37 @@ function defaultOutbox(database: DatabaseOptions): string {
   return join(tmpdir(), 'astral-outbox');
 }
 
+/** Node's answers to a request it could not parse, as `{error:{code,message}}` and `Connection: close`. */
+const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: string; message: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'request_header_too_large', message: 'The request line and headers are larger than 16 KiB; send long data in a body.' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'request_timeout', message: 'The request was not received in time.' },
+};
+const BAD_REQUEST = { status: 400, reason: 'Bad Request', code: 'bad_request', message: 'The request is not valid HTTP.' };
+const answeredSockets = new WeakSet<Duplex>();
+
+/**
+ * The node server's 'clientError' (a request it could not parse): Node's own default answers with
+ * a bare status and no body; this one answers in the project's error shape, once per socket (Node
+ * reports again on every later chunk), only when the socket is writable and no response has started
+ * on it, then closes. The socket is destroyed when the client closes, or after 2 s.
+ */
+function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (answeredSockets.has(socket)) return;
+  answeredSockets.add(socket);
+  // Internal field Node's default handler checks too: the response in flight on this socket.
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } | null })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const answer = (err.code && CLIENT_ERRORS[err.code]) || BAD_REQUEST;
+  const body = JSON.stringify(errorBody(answer.code, answer.message));
+  socket.end(
+    `HTTP/1.1 ${answer.status} ${answer.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+  setTimeout(() => socket.destroy(), 2000).unref();
+}
+
 export type RunningServer = AstralServer & { url: string; port: number; publicUrl: string };
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -175,6 +208,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = await new Promise<number>((resolve, reject) => {
     http = serve({ fetch: server.app.fetch, port: options.port ?? 8787, hostname: host }, (info: AddressInfo) => resolve(info.port));
     http.once('error', reject);
+    http.on('clientError', answerClientError);
   }).catch(async (err: unknown) => {
     await server.close().catch(() => {});
     throw err;
