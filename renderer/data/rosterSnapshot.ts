@@ -17,25 +17,26 @@ const ID = 'roster-snapshot';
 /** Rows kept: the roster's first page. */
 export const SNAPSHOT_ROWS = 100;
 const SAVE_DELAY_MS = 800;
-/** Databases whose snapshot was offered already (once per app run). */
-const offered = new WeakSet<AstralDatabase>();
-/** The snapshot read as soon as the database opened (prefetchRosterSnapshot), and its value once read. */
-const prefetched = new WeakMap<AstralDatabase, Promise<RosterSnapshot | null>>();
-const read = new WeakMap<AstralDatabase, RosterSnapshot | null>();
+/**
+ * Per open database: the read started as soon as it opened (prefetchRosterSnapshot), its value once
+ * read (`value`, undefined before), and whether the snapshot was offered already (once per app run).
+ */
+type SnapshotState = { pending: Promise<RosterSnapshot | null> | null; value?: RosterSnapshot | null; offered: boolean };
+const states = new WeakMap<AstralDatabase, SnapshotState>();
+const stateOf = (db: AstralDatabase): SnapshotState => {
+  let state = states.get(db);
+  if (!state) states.set(db, (state = { pending: null, offered: false }));
+  return state;
+};
 
 /**
  * Starts reading the snapshot right after the database opens, before the sync and the pages start
  * their own reads: the roster page then finds it ready instead of waiting behind the athletes' read.
  */
 export function prefetchRosterSnapshot(db: AstralDatabase): void {
-  if (prefetched.has(db)) return;
-  prefetched.set(
-    db,
-    readRosterSnapshot(db).then((s) => {
-      read.set(db, s);
-      return s;
-    }),
-  );
+  const state = stateOf(db);
+  if (state.pending) return;
+  state.pending = readRosterSnapshot(db).then((s) => (state.value = s));
 }
 
 const Snapshot = z.object({
@@ -74,13 +75,17 @@ export function useRosterSnapshot(
 ): RosterSnapshot | null | undefined {
   // Only when the app opens: later visits of the roster come after edits made elsewhere in the app,
   // which a snapshot taken before them would show for a moment.
-  const [snapshot, setSnapshot] = useState<RosterSnapshot | null | undefined>(() => (offered.has(db) ? null : read.get(db)));
+  const [snapshot, setSnapshot] = useState<RosterSnapshot | null | undefined>(() => {
+    const state = stateOf(db);
+    return state.offered ? null : state.value;
+  });
   useEffect(() => {
-    if (offered.has(db)) return setSnapshot(null);
-    offered.add(db);
-    if (read.has(db)) return setSnapshot(read.get(db) ?? null);
+    const state = stateOf(db);
+    if (state.offered) return setSnapshot(null);
+    state.offered = true;
+    if (state.value !== undefined) return setSnapshot(state.value);
     let alive = true;
-    void (prefetched.get(db) ?? readRosterSnapshot(db)).then((s) => alive && setSnapshot(s));
+    void (state.pending ?? readRosterSnapshot(db)).then((s) => alive && setSnapshot(s));
     return () => {
       alive = false;
     };

@@ -29,6 +29,8 @@ const PAGE = 100;
 const NO_OPTIONS: { value: string; label: string }[] = [];
 const BulkDialog = memo(BulkActionModal);
 const AssignDialog = memo(AssignPlanModal);
+const ImportButton = memo(ImportCsvButton);
+const GrowActions = memo(RosterActions);
 
 export function RosterPage() {
   const athletes = useAthletes();
@@ -174,9 +176,9 @@ export function RosterPage() {
         />
       </SimpleGrid>
       <Group gap="sm" justify="flex-end">
-        <ImportCsvButton size="sm" />
+        <ImportButton size="sm" />
         <ExportCsvButton size="sm" athletes={matches} />
-        <RosterActions />
+        <GrowActions />
       </Group>
 
       {selectedIds.length > 0 && (

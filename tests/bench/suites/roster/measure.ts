@@ -143,7 +143,17 @@ export async function scrollShownRows(page: Page, total: number, rows: number, m
     if ((await more.count()) === 0) break;
     await more.click();
     clicks++;
-    await page.waitForFunction((before) => document.querySelectorAll('table[aria-label="Athletes"] tbody tr').length > before, shown, { timeout: 60_000 });
+    // Until every row the page now promises is rendered (the rows past the first new ones come in a deferred render).
+    await page.waitForFunction(
+      ({ before, all }) => {
+        const n = document.querySelectorAll('table[aria-label="Athletes"] tbody tr').length;
+        const label = Array.from(document.querySelectorAll('button')).map((b) => /Show more \(([\d,]+) not shown\)/.exec(b.textContent ?? '')).find(Boolean);
+        const expected = all - (label ? Number((label[1] ?? '0').replace(/,/g, '')) : 0);
+        return n > before && n === expected;
+      },
+      { before: shown, all: total },
+      { timeout: 60_000 },
+    );
   }
   await idle(page);
   const run = await page.evaluate(scrollRoster, { step: SCROLL_STEP, maxMs });
