@@ -171,6 +171,7 @@ function defaultOutbox(database: DatabaseOptions): string {
 /** Node's answers to a request it could not parse, as `{error:{code,message}}` and `Connection: close`. */
 const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: string; message: string }> = {
   HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'request_header_too_large', message: 'The request line and headers are larger than 16 KiB; send long data in a body.' },
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: { status: 413, reason: 'Payload Too Large', code: 'payload_too_large', message: 'The chunk extensions of the request body are too large.' },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'request_timeout', message: 'The request was not received in time.' },
 };
 const BAD_REQUEST = { status: 400, reason: 'Bad Request', code: 'bad_request', message: 'The request is not valid HTTP.' };
