@@ -133,6 +133,13 @@ const RosterHead = memo(function RosterHead({
 });
 
 const ignoreSort = () => {};
+/**
+ * Name, display name, email, status, member level, labels, coaches, attention. Status and attention
+ * get the room of their widest badge ("Suspended", "Urgent · 12"); the rest share the table's
+ * width (TABLE_MIN_WIDTH at least: narrower windows scroll the table sideways, headers never overlap).
+ */
+const COLUMN_WIDTHS = ['14%', '12%', '17%', '112px', '12%', '14%', '11%', '104px'];
+const TABLE_MIN_WIDTH = 1240;
 
 /**
  * New rows rendered in the frame of a change: more than a 1,440 px tall window shows below the
@@ -206,8 +213,15 @@ export function RosterTable({
   const toggleAll = useCallback((on: boolean) => toggleAllRef.current(on), []);
   const rows = useProgressiveRows(athletes);
   return (
-    <Table.ScrollContainer minWidth={1060}>
-      <Table aria-label="Athletes" verticalSpacing="xs">
+    <Table.ScrollContainer minWidth={TABLE_MIN_WIDTH}>
+      {/* Fixed layout: the columns keep their widths while the coach types, and the browser lays
+          out a changed page without measuring every cell of it first. */}
+      <Table aria-label="Athletes" verticalSpacing="xs" className={classes.table}>
+        <colgroup>
+          {COLUMN_WIDTHS.map((w, i) => (
+            <col key={i} style={{ width: w }} />
+          ))}
+        </colgroup>
         <RosterHead sort={sort} onSort={onSort} all={all} some={shownSelected > 0 && !all} onToggleAll={toggleAll} />
         <Table.Tbody>
           {rows.map((a) => (
