@@ -50,56 +50,56 @@ async function coachLogin(server: AstralServer) {
 // A build on the same sync protocol with a newer local schema (athletes v0 -> v1). Across protocol
 // versions the replication identifier stays the same (renderer/data/replication.ts
 // replicationIdentifier, unit-tested), so a later protocol bump keeps the bases of unsent edits too.
-for (const syncVersion of [2]) {
-  const story = 'from a build with athletes v0 on the same sync protocol (a schema change alone)';
-  test(`a local database upgrade ${story} keeps every document and its unsent edits, then syncs them`, async ({ browser, server }) => {
-    // Two first syncs (the old build's and the app's, with the demo's activities) on a loaded machine.
-    test.setTimeout(300_000);
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    try {
-      const page = await context.newPage();
-      const coach = await coachLogin(server);
-      const input = { serverUrl: server.url, token: coach.token, orgId: coach.orgId, userId: coach.userId, syncVersion };
-      const tag = Math.random().toString(36).slice(2, 8);
-      const edits: Edits = { renamed: `Upgraded ${tag}`, noted: `Noted before the upgrade ${tag}`, labelled: `@upgrade-${tag}`, group: `Group renamed ${tag}`, newGroup: `Group made offline ${tag}` };
+/** The sync protocol both builds speak (the current one). */
+const syncVersion = 2;
+const story = 'from a build with athletes v0 on the same sync protocol (a schema change alone)';
+test(`a local database upgrade ${story} keeps every document and its unsent edits, then syncs them`, async ({ browser, server }) => {
+  // Two first syncs (the old build's and the app's, with the demo's activities) on a loaded machine.
+  test.setTimeout(300_000);
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const coach = await coachLogin(server);
+    const input = { serverUrl: server.url, token: coach.token, orgId: coach.orgId, userId: coach.userId, syncVersion };
+    const tag = Math.random().toString(36).slice(2, 8);
+    const edits: Edits = { renamed: `Upgraded ${tag}`, noted: `Noted before the upgrade ${tag}`, labelled: `@upgrade-${tag}`, group: `Group renamed ${tag}`, newGroup: `Group made offline ${tag}` };
 
-      await openHarness(page, server);
-      const before = await page.evaluate(([i, e]) => (window as unknown as { upgradeHarness: Harness }).upgradeHarness.oldClient(i, e), [input, edits] as const);
-      expect(before.athleteIds.length).toBeGreaterThan(3);
-      const editedAthletes = Object.values(before.athletes).filter((a) => a.display_name === edits.renamed || a.private_notes === edits.noted || a.labels.includes(edits.labelled));
-      expect(editedAthletes).toHaveLength(3);
-      // Nothing of it reached the server yet.
-      const serverGroups = async () => (await coach.get<{ data: Group[] }>('/groups')).data;
-      expect((await serverGroups()).map((g) => g.name)).not.toContain(edits.newGroup);
+    await openHarness(page, server);
+    const before = await page.evaluate(([i, e]) => (window as unknown as { upgradeHarness: Harness }).upgradeHarness.oldClient(i, e), [input, edits] as const);
+    expect(before.athleteIds.length).toBeGreaterThan(3);
+    const editedAthletes = Object.values(before.athletes).filter((a) => a.display_name === edits.renamed || a.private_notes === edits.noted || a.labels.includes(edits.labelled));
+    expect(editedAthletes).toHaveLength(3);
+    // Nothing of it reached the server yet.
+    const serverGroups = async () => (await coach.get<{ data: Group[] }>('/groups')).data;
+    expect((await serverGroups()).map((g) => g.name)).not.toContain(edits.newGroup);
 
-      // The current build: signing in opens (and migrates) the same database, then syncs.
-      await signIn(page, server, COACH1);
-      const serverAthlete = (id: string) => coach.get<Athlete>(`/athletes/${id}`);
-      await expect
-        .poll(async () => {
-          const [names, athletes] = await Promise.all([serverGroups(), Promise.all(editedAthletes.map((a) => serverAthlete(a.id)))]);
-          return {
-            groups: names.map((g) => g.name).filter((n) => n === edits.group || n === edits.newGroup).sort(),
-            renamed: athletes.some((a) => a.display_name === edits.renamed),
-            noted: athletes.some((a) => a.private_notes === edits.noted),
-            labelled: athletes.some((a) => a.labels.includes(edits.labelled)),
-          };
-        }, { timeout: 60_000 })
-        .toEqual({ groups: [edits.group, edits.newGroup].sort(), renamed: true, noted: true, labelled: true });
+    // The current build: signing in opens (and migrates) the same database, then syncs.
+    await signIn(page, server, COACH1);
+    const serverAthlete = (id: string) => coach.get<Athlete>(`/athletes/${id}`);
+    await expect
+      .poll(async () => {
+        const [names, athletes] = await Promise.all([serverGroups(), Promise.all(editedAthletes.map((a) => serverAthlete(a.id)))]);
+        return {
+          groups: names.map((g) => g.name).filter((n) => n === edits.group || n === edits.newGroup).sort(),
+          renamed: athletes.some((a) => a.display_name === edits.renamed),
+          noted: athletes.some((a) => a.private_notes === edits.noted),
+          labelled: athletes.some((a) => a.labels.includes(edits.labelled)),
+        };
+      }, { timeout: 60_000 })
+      .toEqual({ groups: [edits.group, edits.newGroup].sort(), renamed: true, noted: true, labelled: true });
 
-      // Every document is still there locally, with the edits and the server's profile fields.
-      await page.goto(`${server.url}/__upgrade`);
-      await page.waitForFunction(() => 'upgradeHarness' in window);
-      const after = await page.evaluate((i) => (window as unknown as { upgradeHarness: Harness }).upgradeHarness.currentState(i), input);
-      expect(after.athleteIds).toEqual(before.athleteIds);
-      expect(after.groupIds).toEqual(before.groupIds);
-      for (const a of editedAthletes) {
-        const server = await serverAthlete(a.id);
-        expect(after.athletes[a.id]).toMatchObject({ display_name: server.display_name, private_notes: server.private_notes, labels: server.labels, goal_race: server.goal_race, integrations: server.integrations });
-      }
-      for (const a of Object.values(after.athletes)) expect(Object.keys(a)).toEqual(expect.arrayContaining(['goal_race', 'target_pace_s_per_km', 'max_hr', 'resting_hr', 'integrations']));
-    } finally {
-      await context.close();
+    // Every document is still there locally, with the edits and the server's profile fields.
+    await page.goto(`${server.url}/__upgrade`);
+    await page.waitForFunction(() => 'upgradeHarness' in window);
+    const after = await page.evaluate((i) => (window as unknown as { upgradeHarness: Harness }).upgradeHarness.currentState(i), input);
+    expect(after.athleteIds).toEqual(before.athleteIds);
+    expect(after.groupIds).toEqual(before.groupIds);
+    for (const a of editedAthletes) {
+      const server = await serverAthlete(a.id);
+      expect(after.athletes[a.id]).toMatchObject({ display_name: server.display_name, private_notes: server.private_notes, labels: server.labels, goal_race: server.goal_race, integrations: server.integrations });
     }
-  });
-}
+    for (const a of Object.values(after.athletes)) expect(Object.keys(a)).toEqual(expect.arrayContaining(['goal_race', 'target_pace_s_per_km', 'max_hr', 'resting_hr', 'integrations']));
+  } finally {
+    await context.close();
+  }
+});
