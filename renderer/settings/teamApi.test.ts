@@ -30,6 +30,13 @@ const failure = async (p: Promise<unknown>): Promise<ApiRequestError> => {
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** A coach invitation in the wire shape of shared/domain/coachInvitation.ts. */
+const invitation = (over: Record<string, unknown> = {}) => ({
+  id: 'i', email: 'new@b.test', first_name: null, status: 'pending', invited_by: 'h', invited_by_name: 'Head', expires_at: '2026-01-15T00:00:00.000Z',
+  send_count: 1, email_status: 'sent', email_error: null, last_sent_at: null, accepted_at: null, accepted_coach_id: null, revoked_at: null,
+  created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z', ...over,
+});
+
 describe('settings REST client', () => {
   it('calls the organization routes with the bearer token and JSON bodies', async () => {
     const fetchMock = answer(201, { id: 'c', email: 'a@b.test' });
@@ -82,7 +89,7 @@ describe('settings REST client', () => {
   });
 
   it('coach invitations: invite (first name only when typed), tell an invitation from an account added meanwhile, list the open ones, resend, revoke', async () => {
-    const inv = { id: 'i 1', email: 'new@b.test', status: 'pending' };
+    const inv = invitation({ id: 'i 1', email: 'new@b.test' });
     let fetchMock = answer(202, { invitation: inv });
     expect(await inviteCoach(ctx, ' new@b.test ', '  ')).toEqual({ kind: 'invited', invitation: inv });
     expect((fetchMock.mock.calls as unknown as [string, RequestInit][])[0]?.[1].body).toBe('{"email":"new@b.test"}');
@@ -100,5 +107,17 @@ describe('settings REST client', () => {
     ]);
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     expect((await failure(inviteCoach(ctx, 'new@b.test', ''))).message).toMatch(/^Sending an invitation needs a connection to the server/);
+  });
+
+  it('a malformed invitation answer is a clear error, not a crash later', async () => {
+    answer(200, { data: [invitation({ status: 'lost' })] });
+    const err = await failure(listOpenCoachInvitations(ctx));
+    expect(err).toMatchObject({ code: 'bad_answer', message: expect.stringMatching(/^The server sent a list of invitations this app cannot read \(data\.0\.status/) });
+    answer(200, { items: [] });
+    expect((await failure(listOpenCoachInvitations(ctx))).code).toBe('bad_answer');
+    answer(202, { invitation: { id: 'x' } });
+    expect((await failure(inviteCoach(ctx, 'x@b.test', ''))).message).toMatch(/^The server sent an invitation this app cannot read/);
+    answer(200, null);
+    expect((await failure(revokeCoachInvitation(ctx, 'x'))).code).toBe('bad_answer');
   });
 });

@@ -9,6 +9,8 @@
  */
 import type { CoachMembership } from '../../shared/domain/organization';
 import type { ApiKey, CreatedApiKey } from '../../shared/domain/api-key';
+import { CoachInvitation, CoachInvitationPage } from '../../shared/domain/coachInvitation';
+import { z } from 'zod';
 import { ApiRequestError, request } from '../session/api';
 
 /** Where and as whom to call: the session's server, token and open organization. */
@@ -43,23 +45,14 @@ async function call<T>(ctx: ServerContext, action: string, path: string, init: R
 export const NO_ACCOUNT_MESSAGE = 'No Astral account uses this email yet.';
 export const NO_ACCOUNT = 'user_not_found';
 
-/** A coach invitation as the API answers it (server/orgs/coach-invitations.ts). */
-export type CoachInvitation = {
-  id: string;
-  email: string;
-  first_name: string | null;
-  status: 'pending' | 'accepted' | 'revoked' | 'expired';
-  invited_by: string;
-  invited_by_name: string | null;
-  expires_at: string;
-  send_count: number;
-  email_status: 'queued' | 'sent' | 'failed';
-  email_error: string | null;
-  last_sent_at: string | null;
-  accepted_at: string | null;
-  created_at: string;
-  updated_at: string;
-};
+export type { CoachInvitation };
+
+/** The server's answer checked against its schema: a malformed answer is a clear error, not a crash later. */
+function parsed<T>(schema: z.ZodType<T>, answer: unknown, what: string): T {
+  const r = schema.safeParse(answer);
+  if (r.success) return r.data;
+  throw new ApiRequestError(502, 'bad_answer', `The server sent ${what} this app cannot read (${r.error.issues[0]?.path.join('.') || 'answer'}: ${r.error.issues[0]?.message ?? 'invalid'}).`);
+}
 
 /**
  * Adds an existing Astral account as a coach (head coach only). An email without an account is
@@ -79,22 +72,25 @@ export type InviteResult = { kind: 'invited'; invitation: CoachInvitation } | { 
 /** Invites an email to the coaching staff (an account made meanwhile is added at once). */
 export async function inviteCoach(ctx: ServerContext, email: string, firstName: string): Promise<InviteResult> {
   const body = { email: email.trim(), ...(firstName.trim() ? { first_name: firstName.trim() } : {}) };
-  const answer = await call<{ invitation: CoachInvitation } | CoachMembership>(ctx, 'Sending an invitation', '/coaches', { method: 'POST', body: JSON.stringify(body) });
-  return 'invitation' in answer ? { kind: 'invited', invitation: answer.invitation } : { kind: 'added', coach: answer };
+  const answer = await call<{ invitation: unknown } | CoachMembership>(ctx, 'Sending an invitation', '/coaches', { method: 'POST', body: JSON.stringify(body) });
+  return answer && typeof answer === 'object' && 'invitation' in answer
+    ? { kind: 'invited', invitation: parsed(CoachInvitation, answer.invitation, 'an invitation') }
+    : { kind: 'added', coach: answer };
 }
 
 /** Coach invitations still open (pending, or expired and not yet resent), newest first. */
 export async function listOpenCoachInvitations(ctx: ServerContext): Promise<CoachInvitation[]> {
-  const page = await call<{ data: CoachInvitation[] }>(ctx, 'Listing the coach invitations', '/coach-invitations?limit=200');
+  const answer = await call<unknown>(ctx, 'Listing the coach invitations', '/coach-invitations?limit=200');
+  const page = parsed(CoachInvitationPage, answer, 'a list of invitations');
   return page.data.filter((i) => i.status === 'pending' || i.status === 'expired');
 }
 
-export function resendCoachInvitation(ctx: ServerContext, id: string): Promise<CoachInvitation> {
-  return call<CoachInvitation>(ctx, 'Resending an invitation', `/coach-invitations/${encodeURIComponent(id)}/resend`, { method: 'POST' });
+export async function resendCoachInvitation(ctx: ServerContext, id: string): Promise<CoachInvitation> {
+  return parsed(CoachInvitation, await call<unknown>(ctx, 'Resending an invitation', `/coach-invitations/${encodeURIComponent(id)}/resend`, { method: 'POST' }), 'an invitation');
 }
 
-export function revokeCoachInvitation(ctx: ServerContext, id: string): Promise<CoachInvitation> {
-  return call<CoachInvitation>(ctx, 'Revoking an invitation', `/coach-invitations/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export async function revokeCoachInvitation(ctx: ServerContext, id: string): Promise<CoachInvitation> {
+  return parsed(CoachInvitation, await call<unknown>(ctx, 'Revoking an invitation', `/coach-invitations/${encodeURIComponent(id)}`, { method: 'DELETE' }), 'an invitation');
 }
 
 /** Removes a coach: their athletes lose them as coach, nothing else changes (head coach only). */

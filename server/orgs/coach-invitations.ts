@@ -11,6 +11,7 @@
  * the newest send (send_count), like athlete invitations.
  */
 import { randomUUID } from 'node:crypto';
+import type { CoachInvitation, CoachInvitationState } from '../../shared/domain/coachInvitation';
 import { joinUrl } from '../../shared/domain/invitation';
 import type { Services } from '../api/deps';
 import { currentRole, requireHeadCoach, type Member } from '../auth/membership';
@@ -30,28 +31,8 @@ export const MAX_COACH_INVITATION_SENDS = 20;
 /** The server's database (email outcomes are written after the commit) and mail services. */
 export type InviteContext = { db: Db; services: Services };
 
-export type CoachInvitationState = 'pending' | 'accepted' | 'revoked' | 'expired';
-
-/** What the API answers for a coach invitation (never a token: only the email carries it). */
-export type CoachInvitation = {
-  id: string;
-  email: string;
-  first_name: string | null;
-  status: CoachInvitationState;
-  /** Coach id of the head coach who invited. */
-  invited_by: string;
-  invited_by_name: string | null;
-  expires_at: string;
-  send_count: number;
-  email_status: 'queued' | 'sent' | 'failed';
-  email_error: string | null;
-  last_sent_at: string | null;
-  accepted_at: string | null;
-  accepted_coach_id: string | null;
-  revoked_at: string | null;
-  created_at: string;
-  updated_at: string;
-};
+/** What the API answers for a coach invitation: one schema in shared/domain/coachInvitation.ts. */
+export type { CoachInvitation, CoachInvitationState };
 
 export type CoachInvitationRow = Omit<CoachInvitation, 'status' | 'invited_by_name'> & { org_id: string; status: string };
 
