@@ -10,7 +10,7 @@
 import type { CoachMembership } from '../../shared/domain/organization';
 import type { ApiKey, CreatedApiKey } from '../../shared/domain/api-key';
 import { CoachInvitation, CoachInvitationPage } from '../../shared/domain/coachInvitation';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApiRequestError, request } from '../session/api';
 
 /** Where and as whom to call: the session's server, token and open organization. */
