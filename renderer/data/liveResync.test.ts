@@ -88,4 +88,36 @@ describe('resync prompts', () => {
     await wait(30);
     expect(seen).toHaveLength(2);
   });
+
+  it('prompt the first change at once, without waiting for the window', async () => {
+    const seen: string[] = [];
+    const prompts = coalesceResyncs((c) => seen.push(c), 60_000);
+    prompts.request('athletes');
+    prompts.request('athletes');
+    expect(seen).toEqual([]); // not inside the event handler itself
+    await Promise.resolve();
+    expect(seen).toEqual(['athletes']);
+    prompts.cancel();
+  });
+
+  it('collect the changes that follow within the window into one prompt at its end, then start afresh', async () => {
+    const seen: string[] = [];
+    const prompts = coalesceResyncs((c) => seen.push(c), 20);
+    cleanup.push(async () => prompts.cancel());
+    prompts.request('athletes');
+    await Promise.resolve();
+    for (let i = 0; i < 5; i++) {
+      prompts.request('athletes');
+      prompts.request('groups');
+    }
+    expect(seen).toEqual(['athletes']);
+    await expect.poll(() => seen.length, { timeout: 5000, interval: 5 }).toBe(3);
+    expect(seen.slice(1).sort()).toEqual(['athletes', 'groups']);
+    // After a quiet window the next change goes out at once again.
+    await wait(100);
+    prompts.request('coaches');
+    await Promise.resolve();
+    expect(seen).toHaveLength(4);
+    expect(seen[3]).toBe('coaches');
+  });
 });
