@@ -18,6 +18,7 @@ import type { Suite, SuiteContext } from '../lib/suite';
 import { syncBasePath } from '../../../shared/sync/protocol';
 import { climbStreams, type CapacityStep } from './live/capacity';
 import { MarkerWriter } from './live/marker-writer';
+import { PHASES } from './live/phases';
 import { measurePropagation, type PropagationResult } from './live/propagation';
 import type { PushLoadResult } from './live/push-load';
 import { BEFORE_BATCHED_WRITES, measurePushes, type PushRun, type PushRuns } from './live/pushes';
@@ -26,8 +27,28 @@ import { freshPgliteFolder, removeFolder, spawnServer, withDatabase, type Server
 import { StreamClients } from './live/sse-clients';
 
 const TITLE = 'Live propagation and server capacity (issue 7)';
-const FURTHER_STREAMS = 500;
-const EDITS = 120;
+/** Quick A/B runs: LIVE_STREAMS=50 LIVE_EDITS=40 LIVE_ONLY=propagation npm run bench -- --suite live --no-write */
+const FURTHER_STREAMS = envCount('LIVE_STREAMS', 500);
+const EDITS = envCount('LIVE_EDITS', 120);
+const PROPAGATION_ONLY = process.env.LIVE_ONLY === 'propagation';
+
+function envCount(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number >= 0 (got ${raw})`);
+  return n;
+}
+
+/** One line per milestone of the edit's way (live/phases.ts), p50/p95 in ms after A's commit. */
+function phaseLine(p: PropagationResult): string {
+  const parts = PHASES.map(([key, words]) => {
+    const s = p.phases[key];
+    const q = (k: number) => percentile(s, k)?.toFixed(0) ?? '?';
+    return `${words}: ${q(50)}/${q(95)} (n=${s.length})`;
+  });
+  return `Propagation by phase, p50/p95 ms after the commit in A: ${parts.join('; ')}.`;
+}
 const STREAM_STEPS = [500, 1_000, 2_000, 3_000, 4_000] as const;
 const SESSIONS = 2_000;
 const FD_LIMIT = 20_000;
@@ -117,12 +138,18 @@ async function run(ctx: SuiteContext): Promise<SuiteResult> {
       const athleteId = (seed.live.athletes[0] as { id: string }).id;
       propagation = await measurePropagation(browser, server.url, athleteId, clients, { edits: EDITS, until: share(0.45), log: ctx.log });
       notes.push(
+        phaseLine(propagation),
         `Propagation: ${propagation.samples.length} of ${propagation.edits} edits measured (${propagation.missing} not shown in B within 20 s or not seen committed in A); marker in B's DOM p50/p95 ${percentile(propagation.domSamples, 50)?.toFixed(0)}/${percentile(propagation.domSamples, 95)?.toFixed(0)} ms after the commit (the frame follows); the fewest Node streams any edit reached: ${propagation.minClientsReached ?? '?'} of ${clients.live()}.`,
       );
     } catch (err) {
       notes.push(`Propagation not measured: ${firstLine(err)}`);
     }
     await browser.close();
+    if (propagation) ctx.log(`live: ${phaseLine(propagation)}`);
+    if (PROPAGATION_ONLY) {
+      notes.push('LIVE_ONLY=propagation: capacity and pushes not run.');
+      return { id: 'live', title: TITLE, figures: propagationFigures(propagation, FURTHER_STREAMS), notes, environment: { ...environment, 'load average (1 min) at start/end': `${loadAtStart.toFixed(1)}/${(loadavg()[0] ?? 0).toFixed(1)}` }, durationMs: Date.now() - started };
+    }
 
     ctx.log('live: capacity, growing the number of streams');
     const writer = new MarkerWriter(server.url, seed.live.orgId, seed.live.editorToken, seed.live.athletes[1] as LiveSeed['live']['athletes'][number]);

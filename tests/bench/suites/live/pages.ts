@@ -15,6 +15,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { RECORD_NETWORK } from './phases';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -121,6 +122,7 @@ export async function newAppContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   await context.addInitScript(recordCommits);
   await context.addInitScript(recordShown);
+  await context.addInitScript({ content: RECORD_NETWORK });
   return context;
 }
 
@@ -145,12 +147,15 @@ export async function editDisplayName(page: Page, name: string): Promise<void> {
   await form.waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
-export type EditTimes = { committed: number | null; dom: number | null; shown: number | null };
+export type EditTimes = { committed: number | null; dom: number | null; shown: number | null; bWrite: number | null };
 
 /** Waits (bounded) for marker n on page B, then reads the three times. */
 export async function timesOf(a: Page, b: Page, n: number, timeoutMs: number): Promise<EditTimes> {
   await b.waitForFunction((k) => k in (window as unknown as LiveWindow).__liveShown, n, { timeout: timeoutMs, polling: 20 }).catch(() => {});
   const committed = await a.evaluate((k) => (window as unknown as LiveWindow).__liveCommits[k] ?? null, n);
-  const [dom, shown] = await b.evaluate((k) => [(window as unknown as LiveWindow).__liveDom[k] ?? null, (window as unknown as LiveWindow).__liveShown[k] ?? null], n);
-  return { committed, dom: dom ?? null, shown: shown ?? null };
+  const [dom, shown, bWrite] = await b.evaluate((k) => {
+    const w = window as unknown as LiveWindow;
+    return [w.__liveDom[k] ?? null, w.__liveShown[k] ?? null, w.__liveCommits[k] ?? null];
+  }, n);
+  return { committed, dom: dom ?? null, shown: shown ?? null, bWrite: bWrite ?? null };
 }

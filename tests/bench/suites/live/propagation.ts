@@ -8,6 +8,7 @@ import type { Browser } from '@playwright/test';
 import { DASHBOARD_DIR } from '../../lib/server';
 import { percentile } from '../../lib/stats';
 import { editDisplayName, newAppContext, serveDashboard, signInAndOpen, timesOf } from './pages';
+import { emptyPhases, netMarksOf, type PhaseName, type PhaseSamples } from './phases';
 import { APP_PASSWORD, COACH_A, COACH_B } from './seed';
 import type { StreamClients } from './sse-clients';
 import { MARK } from './sse-clients';
@@ -27,6 +28,8 @@ export type PropagationResult = {
   edits: number;
   /** Edits B never showed within SHOW_TIMEOUT_MS, or whose commit in A was not seen. */
   missing: number;
+  /** Per milestone (phases.ts), ms after A's commit, one per measured edit where it was seen. */
+  phases: PhaseSamples;
 };
 
 export async function measurePropagation(
@@ -44,7 +47,7 @@ export async function measurePropagation(
     const b = await ctxB.newPage();
     opts.log('live: signing in coach A and coach B in Chromium');
     await Promise.all([signInAndOpen(a, site.url, serverUrl, COACH_A, APP_PASSWORD, athleteId), signInAndOpen(b, site.url, serverUrl, COACH_B, APP_PASSWORD, athleteId)]);
-    const result: PropagationResult = { samples: [], domSamples: [], allClientsSamples: [], minClientsReached: null, edits: 0, missing: 0 };
+    const result: PropagationResult = { samples: [], domSamples: [], allClientsSamples: [], minClientsReached: null, edits: 0, missing: 0, phases: emptyPhases() };
     opts.log(`live: ${opts.edits} edits in A watched in B (after ${WARM_UP} warm-up edits)`);
     const committedAt = new Map<number, number>();
     for (let n = 1; n <= opts.edits + WARM_UP && Date.now() < opts.until; n++) {
@@ -58,6 +61,17 @@ export async function measurePropagation(
       }
       result.samples.push(t.shown - t.committed);
       if (t.dom !== null) result.domSamples.push(t.dom - t.committed);
+      const [netA, netB] = await Promise.all([netMarksOf(a, n), netMarksOf(b, n)]);
+      const at: Partial<Record<PhaseName, number | null>> = {
+        pushSent: netA.pushSent,
+        pushAnswered: netA.pushAnswered,
+        bStream: netB.streamGot,
+        bPull: netB.pullAnswered,
+        bWrite: t.bWrite,
+        bDom: t.dom,
+        bShown: t.shown,
+      };
+      for (const [phase, time] of Object.entries(at) as [PhaseName, number | null][]) if (time !== null) result.phases[phase].push(time - t.committed);
       committedAt.set(n, t.committed);
       if (result.edits % 25 === 0) opts.log(`live: ${result.edits} edits, p95 so far ${Math.round(percentile(result.samples, 95) ?? 0)} ms`);
     }
@@ -67,6 +81,7 @@ export async function measurePropagation(
       const arrivals = clients.arrivals.get(n) ?? [];
       result.minClientsReached = Math.min(result.minClientsReached ?? Infinity, arrivals.length);
       if (arrivals.length > 0) result.allClientsSamples.push(Math.max(...arrivals) - committed);
+      if (arrivals.length > 0) result.phases.firstNodeStream.push(Math.min(...arrivals) - committed);
     }
     return result;
   } finally {
