@@ -1,10 +1,11 @@
 /**
  * The organization's API keys, read from the server (they never live on the device): loaded when
  * the section opens, again after each change and when the connection comes back. Offline, the list
- * last read stays shown.
+ * last read stays shown. The loading itself is the shared Settings list hook (../useServerList.ts).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage, isOffline, listApiKeys, type ApiKeyInfo, type ServerContext } from '../teamApi';
+import { useMemo } from 'react';
+import { listApiKeys, type ApiKeyInfo, type ServerContext } from '../teamApi';
+import { useServerList } from '../useServerList';
 
 export type ApiKeysState =
   | { status: 'loading' }
@@ -12,28 +13,7 @@ export type ApiKeysState =
   | { status: 'error'; message: string; offline: boolean };
 
 export function useApiKeys(ctx: ServerContext | null, online: boolean): [ApiKeysState, () => Promise<void>] {
-  const [state, setState] = useState<ApiKeysState>({ status: 'loading' });
-  const latest = useRef(0);
-  const loaded = useRef(false);
-  const { serverUrl, token, orgId } = ctx ?? {};
-
-  const reload = useCallback(async () => {
-    if (!serverUrl || !token || !orgId) return;
-    const call = ++latest.current;
-    try {
-      const keys = await listApiKeys({ serverUrl, token, orgId });
-      loaded.current = true;
-      if (call === latest.current) setState({ status: 'ready', keys });
-    } catch (err) {
-      if (call === latest.current) setState({ status: 'error', message: errorMessage(err), offline: isOffline(err) });
-    }
-  }, [serverUrl, token, orgId]);
-
-  // Going offline keeps the list last read (its actions then say they need the server); coming back reloads it.
-  useEffect(() => {
-    if (online || !loaded.current) void reload();
-  }, [reload, online]);
-
-  useEffect(() => () => void (latest.current += 1), []);
-  return [state, reload];
+  const [state, reload] = useServerList(ctx, online, listApiKeys);
+  const shaped = useMemo<ApiKeysState>(() => (state.status === 'ready' ? { status: 'ready', keys: state.items } : state), [state]);
+  return [shaped, reload];
 }

@@ -1,39 +1,25 @@
 /**
  * The head coach's open coach invitations, read from the server (they are not replicated): loaded
- * when the staff section opens, after each change, when the connection comes back and when the
- * staff list changes (an invitation accepted elsewhere leaves the list). Offline, the list last
- * read stays shown and its actions say they need the server.
+ * when the staff section opens, after each change, when the connection comes back, when the window
+ * regains focus and whenever the set of coaches seen through sync changes (an invitation accepted
+ * elsewhere then leaves the list by itself). Offline, the list last read stays shown and its
+ * actions say they need the server.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage, isOffline, listOpenCoachInvitations, type CoachInvitation, type ServerContext } from '../teamApi';
+import { useMemo } from 'react';
+import { useCoaches } from '../../data/coaches';
+import { listOpenCoachInvitations, type CoachInvitation, type ServerContext } from '../teamApi';
+import { idSetKey, useServerList } from '../useServerList';
 
 export type CoachInvitationsState =
   | { status: 'loading' }
   | { status: 'ready'; invitations: CoachInvitation[] }
   | { status: 'error'; message: string; offline: boolean };
 
+/** `staffSize` is kept for callers; the list follows the set of coach ids, which also sees a swap. */
 export function useCoachInvitations(ctx: ServerContext | null, online: boolean, staffSize: number | undefined): [CoachInvitationsState, () => Promise<void>] {
-  const [state, setState] = useState<CoachInvitationsState>({ status: 'loading' });
-  const latest = useRef(0);
-  const loaded = useRef(false);
-  const { serverUrl, token, orgId } = ctx ?? {};
-
-  const reload = useCallback(async () => {
-    if (!serverUrl || !token || !orgId) return;
-    const call = ++latest.current;
-    try {
-      const invitations = await listOpenCoachInvitations({ serverUrl, token, orgId });
-      loaded.current = true;
-      if (call === latest.current) setState({ status: 'ready', invitations });
-    } catch (err) {
-      if (call === latest.current && !loaded.current) setState({ status: 'error', message: errorMessage(err), offline: isOffline(err) });
-    }
-  }, [serverUrl, token, orgId]);
-
-  useEffect(() => {
-    if (online || !loaded.current) void reload();
-  }, [reload, online, staffSize]);
-
-  useEffect(() => () => void (latest.current += 1), []);
-  return [state, reload];
+  const coaches = useCoaches();
+  const staffKey = `${staffSize ?? ''}|${idSetKey(coaches?.map((c) => c.id))}`;
+  const [state, reload] = useServerList(ctx, online, listOpenCoachInvitations, { keepListOnError: true, reloadOnFocus: true, refreshKey: staffKey });
+  const shaped = useMemo<CoachInvitationsState>(() => (state.status === 'ready' ? { status: 'ready', invitations: state.items } : state), [state]);
+  return [shaped, reload];
 }
