@@ -29,7 +29,18 @@ describe('pushAfter', () => {
     expect(pushAfter('plan_assignments', [removed, created])).toEqual(['training_plans']);
     expect(pushAfter('plan_assignments', [revived])).toEqual(['training_plans']);
     expect(pushAfter('athletes', [removed])).toEqual([]);
-    expect(pushAfter('athletes', [updated])).toEqual(['groups']);
+    expect(pushAfter('athletes', [updated])).toEqual([]);
+    expect(isCreation(revived) && !isCreation(updated) && isRemoval(removed)).toBe(true);
+  });
+  it('makes athlete rows wait for groups only when they name a group their server copy did not', () => {
+    const g = (ids: string[]) => ({ group_ids: ids });
+    expect(pushAfter('athletes', [{ newDocumentState: g(['a']), assumedMasterState: g(['a']) }])).toEqual([]);
+    expect(pushAfter('athletes', [{ newDocumentState: g([]), assumedMasterState: g(['a']) }])).toEqual([]);
+    expect(pushAfter('athletes', [{ newDocumentState: g(['a', 'b']), assumedMasterState: g(['a']) }])).toEqual(['groups']);
+    expect(pushAfter('athletes', [{ newDocumentState: g(['a']) }])).toEqual(['groups']);
+    expect(pushAfter('athletes', [{ newDocumentState: g([]) }])).toEqual([]);
+    expect(pushAfter('athletes', [{ newDocumentState: g(['a']), assumedMasterState: { ...g(['a']), _deleted: true } }])).toEqual(['groups']);
+    expect(pushAfter('athletes', [{ newDocumentState: { ...g(['b']), _deleted: true }, assumedMasterState: g([]) }])).toEqual([]);
     expect(pushAfter('training_plans', [created])).toEqual([]);
     expect(isCreation(revived) && !isCreation(updated) && isRemoval(removed)).toBe(true);
   });

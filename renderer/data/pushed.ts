@@ -16,7 +16,7 @@ export const PUSHED_COLLECTIONS = [
 export type PushedCollection = (typeof PUSHED_COLLECTIONS)[number];
 
 /** What a push row says about itself: its new state and the server state it was based on. */
-export type OrderRow = { newDocumentState: { _deleted?: boolean }; assumedMasterState?: { _deleted?: boolean } };
+export type OrderRow = { newDocumentState: { _deleted?: boolean; group_ids?: unknown }; assumedMasterState?: { _deleted?: boolean; group_ids?: unknown } };
 
 export const isRemoval = (r: OrderRow): boolean => r.newDocumentState._deleted === true;
 /** A row the server has no live copy of yet: a creation or the revival of a deleted document. */
@@ -25,7 +25,7 @@ export const isCreation = (r: OrderRow): boolean => !isRemoval(r) && (!r.assumed
 /** Collections whose rows (other than removals) may name a document this one must have first. */
 const REFERS_TO: Record<PushedCollection, readonly PushedCollection[]> = {
   groups: [],
-  athletes: ['groups'], // any change may add a new group id
+  athletes: ['groups'], // a row adding a group id (addsGroup) may name a group created offline
   training_plans: [],
   plan_assignments: ['training_plans'], // only a creation or revival names a plan
   invitations: ['groups', 'training_plans'], // a new invitation may name a group and a plan
@@ -46,9 +46,27 @@ export const DELETE_AFTER: Record<PushedCollection, readonly PushedCollection[]>
   attention_signals: [],
 };
 
+const groupIds = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
+/**
+ * An athlete row that names a group its server copy did not (a creation or revival naming any): only
+ * such a row can name a group created offline. Other edits (notes, labels, status...) push at once
+ * instead of waiting for the groups' replication to settle (that wait was most of the delay between
+ * a coach's edit and the other coaches' screens).
+ */
+const addsGroup = (r: OrderRow): boolean => {
+  if (isRemoval(r)) return false;
+  const before = isCreation(r) ? new Set<unknown>() : new Set(groupIds(r.assumedMasterState?.group_ids));
+  return groupIds(r.newDocumentState.group_ids).some((id) => !before.has(id));
+};
+
 /** The collections to bring in sync before pushing these (non-delete, for DELETE_AFTER ones) rows. */
 export function pushAfter(collection: PushedCollection, rows: readonly OrderRow[]): readonly PushedCollection[] {
-  const waits = collection === 'plan_assignments' || collection === 'invitations' ? rows.some(isCreation) : rows.some((r) => !isRemoval(r));
+  const waits =
+    collection === 'plan_assignments' || collection === 'invitations'
+      ? rows.some(isCreation)
+      : collection === 'athletes'
+        ? rows.some(addsGroup)
+        : rows.some((r) => !isRemoval(r));
   return waits ? REFERS_TO[collection] : [];
 }
 
