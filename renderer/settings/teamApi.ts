@@ -9,7 +9,7 @@
  */
 import type { CoachMembership } from '../../shared/domain/organization';
 import type { ApiKey, CreatedApiKey } from '../../shared/domain/api-key';
-import { CoachInvitation, CoachInvitationPage } from '../../shared/domain/coachInvitation';
+import { CoachInvitation, CoachInvitationPage } from '../../shared/domain/coach-invitation';
 import type { z } from 'zod';
 import { ApiRequestError, request } from '../session/api';
 

@@ -11,7 +11,7 @@
  * the newest send (send_count), like athlete invitations.
  */
 import { randomUUID } from 'node:crypto';
-import type { CoachInvitation, CoachInvitationState } from '../../shared/domain/coachInvitation';
+import type { CoachInvitation, CoachInvitationState } from '../../shared/domain/coach-invitation';
 import { joinUrl } from '../../shared/domain/invitation';
 import type { Services } from '../api/deps';
 import { currentRole, requireHeadCoach, type Member } from '../auth/membership';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CoachInvitation, CoachInvitationPage } from './coachInvitation';
+import { CoachInvitation, CoachInvitationPage } from './coach-invitation';
 
 const valid = {
   id: 'ci_1', email: 'new@demo.local', first_name: null, status: 'pending', invited_by: 'c1', invited_by_name: 'Head',
