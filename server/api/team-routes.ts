@@ -8,6 +8,7 @@ import type { Group } from '../../shared/domain/group';
 import { CoachRole, type CoachMembership } from '../../shared/domain/organization';
 import { Email, lineText } from '../../shared/domain/common';
 import { requireCaller } from '../auth/authenticate';
+import { CoachInvitation } from '../../shared/domain/coach-invitation';
 import { listCoachInvitations, resendCoachInvitation, revokeCoachInvitation } from '../orgs/coach-invitations';
 import { addOrInviteCoach, handOverHeadCoach, removeCoach } from '../orgs/coaches';
 import { requireHeadCoach } from '../auth/membership';
@@ -32,26 +33,8 @@ const AddCoach = z
 const InviteParams = OrgParams.extend({
   invitation_id: z.string().max(100).openapi({ param: { name: 'invitation_id', in: 'path' }, format: 'uuid' }),
 });
-const CoachInvitationDoc = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    first_name: z.string().nullable(),
-    status: z.enum(['pending', 'accepted', 'revoked', 'expired']).meta({ description: 'expired: still pending when expires_at passed' }),
-    invited_by: z.string().meta({ description: 'Coach id of the head coach who invited' }),
-    invited_by_name: z.string().nullable(),
-    expires_at: z.string(),
-    send_count: z.number().int(),
-    email_status: z.enum(['queued', 'sent', 'failed']),
-    email_error: z.string().nullable(),
-    last_sent_at: z.string().nullable(),
-    accepted_at: z.string().nullable(),
-    accepted_coach_id: z.string().nullable(),
-    revoked_at: z.string().nullable(),
-    created_at: z.string(),
-    updated_at: z.string(),
-  })
-  .meta({ id: 'CoachInvitation' });
+// The wire shape is shared with the app (shared/domain/coach-invitation.ts), which parses answers with it.
+const CoachInvitationDoc = CoachInvitation.meta({ id: 'CoachInvitation' });
 const InvitationListQuery = z.strictObject({
   status: z.enum(['pending', 'accepted', 'revoked', 'expired']).optional().openapi({ description: 'Only invitations in this state' }),
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ description: '1..200, default 50' }),

@@ -12,9 +12,8 @@ export const CoachInvitation = z.object({
   id: z.string(),
   email: z.string(),
   first_name: z.string().nullable(),
-  status: CoachInvitationState,
-  /** Coach id of the head coach who invited. */
-  invited_by: z.string(),
+  status: CoachInvitationState.meta({ description: 'expired: still pending when expires_at passed' }),
+  invited_by: z.string().meta({ description: 'Coach id of the head coach who invited' }),
   invited_by_name: z.string().nullable(),
   expires_at: z.string(),
   send_count: z.number().int().nonnegative(),
