@@ -74,8 +74,8 @@ export function syncApp(db: Db, store: DocumentStore, services: Services, stream
     const parsed = PushRequest.safeParse(raw);
     if (!parsed.success) throw invalidRequest(parsed.error);
     const member = c.get('member');
-    // The rows as JSON.parse made them, not zod's copies: z.record copies keys with plain assignment,
-    // so a `"__proto__"` key would vanish (or set the copy's prototype) instead of being refused as unknown.
+    // The rows as JSON.parse made them, never a copy: a copy made with plain assignment would lose a
+    // `"__proto__"` key (or set the copy's prototype) instead of refusing it as an unknown field.
     const rows = (raw as z.infer<typeof PushRequest>).rows;
     const result = await store.write(member.orgId, (w) => pushRows(w, collection, member.userId, rows, services));
     return c.json(result);

@@ -47,7 +47,7 @@
  *                                              rejections [{code 'not_found'}]; nothing written
  */
 import { z } from 'zod';
-import { canonicalJson } from './canonical';
+import { sameJson } from './canonical';
 import { Activity, DailyMetric } from '../domain/activity';
 import { PlanAssignment } from '../domain/assignment';
 import { Athlete } from '../domain/athlete';
@@ -110,12 +110,17 @@ export type PullResponse<T> = { documents: WithDeleted<T>[]; checkpoint: Checkpo
 export type PushRow<T> = { newDocumentState: WithDeleted<T>; assumedMasterState?: WithDeleted<T> | null };
 
 export const PUSH_MAX_ROWS = 500;
+/**
+ * A JSON object, checked without being copied: each pushed document is parsed once, against its
+ * collection's schema (server/sync/push.ts), and z.record would copy every one of them first.
+ */
+const jsonObject = z.custom<Record<string, unknown>>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'Expected an object' });
 export const PushRequest = z.strictObject({
   rows: z
     .array(
       z.strictObject({
-        newDocumentState: z.record(z.string(), z.unknown()),
-        assumedMasterState: z.record(z.string(), z.unknown()).nullable().optional(),
+        newDocumentState: jsonObject,
+        assumedMasterState: jsonObject.nullable().optional(),
       }),
     )
     .max(PUSH_MAX_ROWS),
@@ -136,15 +141,21 @@ export type StreamChange<T = unknown> = { collection: SyncCollection; documents:
 /** Fields whose values the server writes; they never count as a change made by a client. */
 export const SERVER_FIELDS = ['created_at', 'updated_at'] as const;
 
-/** Equality of two document states for conflict detection: every field except server-written ones. */
+/**
+ * Equality of two document states for conflict detection: every field except server-written ones
+ * (and RxDB's `_` fields other than `_deleted`, which counts as true or false), compared by content
+ * (sameJson: key order inside nested objects does not count). Both must list the same fields.
+ */
 export function sameDocumentState(a: Record<string, unknown> | null | undefined, b: Record<string, unknown> | null | undefined): boolean {
   if (!a || !b) return !a && !b;
-  return canonical(a) === canonical(b);
+  const keys = stateKeys(a);
+  if (keys.length !== stateKeys(b).length) return false;
+  for (const k of keys) {
+    if (!Object.prototype.propertyIsEnumerable.call(b, k)) return false;
+    if (k === '_deleted' ? Boolean(a[k]) !== Boolean(b[k]) : !sameJson(a[k], b[k])) return false;
+  }
+  return true;
 }
 
-function canonical(doc: Record<string, unknown>): string {
-  const keys = Object.keys(doc)
-    .filter((k) => !(SERVER_FIELDS as readonly string[]).includes(k) && !k.startsWith('_') || k === '_deleted')
-    .sort();
-  return canonicalJson(keys.map((k) => [k, k === '_deleted' ? Boolean(doc[k]) : doc[k]]));
-}
+const stateKeys = (doc: Record<string, unknown>): string[] =>
+  Object.keys(doc).filter((k) => (!(SERVER_FIELDS as readonly string[]).includes(k) && !k.startsWith('_')) || k === '_deleted');
