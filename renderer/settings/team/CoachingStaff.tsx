@@ -98,7 +98,7 @@ export function CoachingStaff({ ctx }: { ctx: ServerContext | null }) {
   const manage = canManageStaff(me) && ctx !== null;
   const head = coaches?.find((c) => c.role === 'head_coach');
   const online = useOnline();
-  const [invitations, reloadInvitations] = useCoachInvitations(manage ? ctx : null, online, coaches?.length);
+  const [invitations, reloadInvitations] = useCoachInvitations(manage ? ctx : null, online);
 
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="settings-staff">

@@ -15,10 +15,10 @@ export type CoachInvitationsState =
   | { status: 'ready'; invitations: CoachInvitation[] }
   | { status: 'error'; message: string; offline: boolean };
 
-/** `staffSize` is kept for callers; the list follows the set of coach ids, which also sees a swap. */
-export function useCoachInvitations(ctx: ServerContext | null, online: boolean, staffSize: number | undefined): [CoachInvitationsState, () => Promise<void>] {
+/** The list follows the set of coach ids seen through sync (a count would miss one coach replacing another). */
+export function useCoachInvitations(ctx: ServerContext | null, online: boolean): [CoachInvitationsState, () => Promise<void>] {
   const coaches = useCoaches();
-  const staffKey = `${staffSize ?? ''}|${idSetKey(coaches?.map((c) => c.id))}`;
+  const staffKey = idSetKey(coaches?.map((c) => c.id));
   const [state, reload] = useServerList(ctx, online, listOpenCoachInvitations, { keepListOnError: true, reloadOnFocus: true, refreshKey: staffKey });
   const shaped = useMemo<CoachInvitationsState>(() => (state.status === 'ready' ? { status: 'ready', invitations: state.items } : state), [state]);
   return [shaped, reload];

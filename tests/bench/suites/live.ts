@@ -27,10 +27,14 @@ import { freshPgliteFolder, removeFolder, spawnServer, withDatabase, type Server
 import { StreamClients } from './live/sse-clients';
 
 const TITLE = 'Live propagation and server capacity (issue 7)';
-/** Quick A/B runs: LIVE_STREAMS=50 LIVE_EDITS=40 LIVE_ONLY=propagation npm run bench -- --suite live --no-write */
+/**
+ * Quick A/B runs: LIVE_STREAMS=50 LIVE_EDITS=40 LIVE_ONLY=propagation npm run bench -- --suite live --no-write;
+ * LIVE_ONLY=pushes runs only the pushes (PostgreSQL and PGlite, each beside the server before batched writes).
+ */
 const FURTHER_STREAMS = envCount('LIVE_STREAMS', 500);
 const EDITS = envCount('LIVE_EDITS', 120);
 const PROPAGATION_ONLY = process.env.LIVE_ONLY === 'propagation';
+const PUSHES_ONLY = process.env.LIVE_ONLY === 'pushes';
 
 function envCount(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -117,6 +121,12 @@ async function run(ctx: SuiteContext): Promise<SuiteResult> {
   let steps: CapacityStep[] = [];
   let pushes: PushRuns | null = null;
   try {
+    if (PUSHES_ONLY) {
+      notes.push('LIVE_ONLY=pushes: propagation and capacity not run.');
+      pushes = await measurePushes({ seconds: PUSH_SECONDS, until: ctx.deadline - 10_000, log: ctx.log });
+      if (pushes.postgresVersion) environment.PostgreSQL = `${pushes.postgresVersion} (throwaway cluster, default durability: fsync on)`;
+      return { id: 'live', title: TITLE, figures: pushFigures(pushes), notes, environment: { ...environment, 'load average (1 min) at start/end': `${loadAtStart.toFixed(1)}/${(loadavg()[0] ?? 0).toFixed(1)}` }, durationMs: Date.now() - started };
+    }
     await ensureDashboard(ctx.log);
     const dir = await freshPgliteFolder();
     cleanup.push(() => removeFolder(dir));
