@@ -121,8 +121,8 @@ async function run(ctx: SuiteContext): Promise<SuiteResult> {
       m.rawRange = await app.evaluate(([t, from, limit]) => (window as unknown as H).__firstSync.rawPull(t, from, limit), [target, changes.fromSeq, PULL_LIMIT] as const);
       const stored = await app.evaluate(([mk, ids]) => (window as unknown as H).__firstSync.countMarked(mk, ids), [marker, changes.ids] as const);
       const mix = Object.entries(changes.byCollection).map(([c, k]) => `${c} ${k}`).join(', ');
-      m.catchUpNote = `${mix}; ${m.catchUp.seen} of ${m.catchUp.expected} seen, ${stored} stored with the new version${m.catchUp.onlineEvent ? '' : '; the page got no online event'}; raw pull ${m.rawRange.docs} documents in ${m.rawRange.requests} requests`;
-      ctx.log(`${ID}: catch-up ${m.catchUp.ms === null ? 'unfinished' : `${(m.catchUp.ms / 1000).toFixed(2)} s`}, raw pull ${(m.rawRange.ms / 1000).toFixed(2)} s`);
+      m.catchUpNote = `${mix}; ${m.catchUp.seen} of ${m.catchUp.expected} seen, ${stored} stored with the new version${m.catchUp.onlineEvent ? '' : '; the page got no online event'}; raw pull ${m.rawRange.docs} documents in ${m.rawRange.requests} requests. The app after going online: ${m.catchUp.timeline}`;
+      ctx.log(`${ID}: catch-up ${m.catchUp.ms === null ? 'unfinished' : `${(m.catchUp.ms / 1000).toFixed(2)} s`}, raw pull ${(m.rawRange.ms / 1000).toFixed(2)} s; ${m.catchUp.timeline}`);
     } else m.catchUpNote = 'not measured: no synced app, or too little time left';
 
     await within(app.evaluate(() => (window as unknown as H).__firstSync.stopApp()), 20_000);

@@ -24,11 +24,31 @@ export type SyncTarget = { serverUrl: string; token: string; orgId: string };
 export type AppSyncResult = { ms: number; counts: Record<string, number>; errors: string[] };
 export type BulkPutResult = { fetchMs: number; ms: number; docs: number };
 export type PouchResult = { ms: number; docs: number; finished: boolean; error: string | null };
-export type CatchUpResult = { ms: number | null; seen: number; expected: number; onlineEvent: boolean };
+export type CatchUpResult = { ms: number | null; seen: number; expected: number; onlineEvent: boolean; timeline: string };
 export type RawPullResult = { ms: number; docs: number; requests: number };
 
 let app: { data: AstralData; sync: SyncHandle } | null = null;
 const errors: string[] = [];
+
+/** The app's requests while a catch-up is watched: when each was sent and answered (headers), and what it was. */
+type Request = { what: string; sent: number; answered: number | null; ok: boolean };
+let requests: Request[] | null = null;
+const timedFetch = async (input: string, init?: RequestInit): Promise<Response> => {
+  const log = requests;
+  if (!log) return fetch(input, init);
+  const path = new URL(input, location.href).pathname.split('/').slice(-2).join('/');
+  const r: Request = { what: path, sent: performance.now(), answered: null, ok: false };
+  log.push(r);
+  try {
+    const res = await fetch(input, init);
+    r.answered = performance.now();
+    r.ok = res.ok;
+    return res;
+  } catch (err) {
+    r.answered = performance.now();
+    throw err;
+  }
+};
 
 /** `validatePulled`: the storage as it was before the first-sync work (pulled documents validated again), for a same-run comparison. */
 async function appSync(target: SyncTarget, name: string, options: { validatePulled?: boolean } = {}): Promise<AppSyncResult> {
@@ -37,6 +57,7 @@ async function appSync(target: SyncTarget, name: string, options: { validatePull
   const data = await openAstralDatabase({ name, onNotice: () => undefined, ...(storage ? { storage } : {}) });
   const sync = startSync(data, {
     ...target,
+    fetch: timedFetch,
     onUnauthorized: () => errors.push('401 from the sync server'),
     onOutdated: () => errors.push('426 from the sync server'),
     log: (m) => errors.push(m),
@@ -110,6 +131,27 @@ function armCatchUp(marker: string, ids: string[]): void {
 
 function markStart(): void {
   if (watch) watch.start = performance.now();
+  requests = [];
+}
+
+/** Where the catch-up's time went: the app's requests after going online, relative to that moment. */
+function describeTimeline(start: number, done: number | null, log: Request[]): string {
+  const at = (t: number | null) => (t === null ? '?' : `${Math.round(t - start)}`);
+  const pulls = log.filter((r) => r.what.endsWith('/pull'));
+  const okPulls = pulls.filter((r) => r.ok);
+  const failed = log.filter((r) => !r.ok);
+  const inFlight = okPulls.reduce((sum, r) => sum + ((r.answered ?? r.sent) - r.sent), 0);
+  const first = okPulls[0];
+  const last = okPulls[okPulls.length - 1];
+  const byCollection = new Map<string, number>();
+  for (const r of okPulls) byCollection.set(r.what.split('/')[0] ?? '?', (byCollection.get(r.what.split('/')[0] ?? '?') ?? 0) + 1);
+  return [
+    `${log.length} requests (${failed.length} failed or refused: ${[...new Set(failed.map((r) => r.what))].join(', ') || 'none'})`,
+    `stream asked at ${at(log.find((r) => r.what.endsWith('/stream'))?.sent ?? null)} ms`,
+    `first answered pull sent at ${at(first?.sent ?? null)} ms, last answered at ${at(last?.answered ?? null)} ms`,
+    `${okPulls.length} pulls (${[...byCollection].map(([c, n]) => `${c} ${n}`).join(', ')}), ${Math.round(inFlight)} ms in flight in all`,
+    `done at ${at(done)} ms`,
+  ].join('; ');
 }
 
 async function waitCatchUp(timeoutMs: number): Promise<CatchUpResult> {
@@ -119,7 +161,9 @@ async function waitCatchUp(timeoutMs: number): Promise<CatchUpResult> {
   while (w.done === null && performance.now() < until) await new Promise((r) => setTimeout(r, 50));
   w.subs.forEach((s) => s.unsubscribe());
   const seen = w.expected - w.pending.size;
-  return { ms: w.done !== null && w.start !== null ? w.done - w.start : null, seen, expected: w.expected, onlineEvent: w.online };
+  const timeline = w.start === null ? '' : describeTimeline(w.start, w.done, requests ?? []);
+  requests = null;
+  return { ms: w.done !== null && w.start !== null ? w.done - w.start : null, seen, expected: w.expected, onlineEvent: w.online, timeline };
 }
 
 /** Plain HTTP pull of every collection from `fromSeq` (one loop per collection, all at once), JSON parsed, nothing stored. */
