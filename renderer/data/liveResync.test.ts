@@ -18,6 +18,8 @@ function liveServer() {
   const encoder = new TextEncoder();
   let streamController: ReadableStreamDefaultController<Uint8Array> | null = null;
   const counts = { athletePulls: 0 };
+  /** While set, athlete pulls wait for it (a slow pull round trip). */
+  const hold: { athletePulls: Promise<void> | null } = { athletePulls: null };
   const fetch = async (input: string, init?: RequestInit) => {
     if (input.endsWith('/stream')) {
       const body = new ReadableStream<Uint8Array>({
@@ -28,12 +30,39 @@ function liveServer() {
       });
       return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
     }
-    if (input.includes('/athletes/pull')) counts.athletePulls++;
+    if (input.includes('/athletes/pull')) {
+      counts.athletePulls++;
+      if (hold.athletePulls) await hold.athletePulls;
+    }
     return server.fetch(input, init);
   };
   const send = (data: unknown) => streamController?.enqueue(encoder.encode(`event: change\ndata: ${JSON.stringify(data)}\n\n`));
-  return { server, fetch, send, counts };
+  return { server, fetch, send, counts, hold };
 }
+
+async function startLive(fetch: (input: string, init?: RequestInit) => Promise<Response>) {
+  const data = await openTestDatabase();
+  const sync = startSync(data, {
+    serverUrl: 'http://sync.test',
+    token: 't',
+    orgId: uuid(500),
+    fetch,
+    retryTimeMs: 50,
+    log: () => undefined,
+    onUnauthorized: () => undefined,
+    onOutdated: () => undefined,
+  });
+  cleanup.push(async () => {
+    await sync.stop();
+    await data.db.close();
+  });
+  await sync.firstSync;
+  await wait(100);
+  await sync.replications.athletes.awaitInSync();
+  return { data, sync };
+}
+
+const notesOf = async (data: Awaited<ReturnType<typeof startLive>>['data'], n: number) => (await data.db.athletes.findOne(uuid(n)).exec())?.private_notes;
 
 describe('live stream change events', () => {
   it("pull by checkpoint on a change event and never take the event's checkpoint, coalescing bursts", async () => {
@@ -72,6 +101,55 @@ describe('live stream change events', () => {
     // One burst, one pull (plus the one that finds nothing new after it).
     expect(counts.athletePulls - pullsBefore).toBeGreaterThanOrEqual(1);
     expect(counts.athletePulls - pullsBefore).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("live stream change events' documents", () => {
+  it('are written at once, before the pull that follows answers', async () => {
+    const { server, fetch, send, counts, hold } = liveServer();
+    server.put('athletes', sampleAthlete(1));
+    const { data, sync } = await startLive(fetch);
+    let release = () => {};
+    hold.athletePulls = new Promise<void>((r) => (release = r));
+    const edited = { ...sampleAthlete(1), private_notes: 'seen live' };
+    server.put('athletes', edited);
+    const pullsBefore = counts.athletePulls;
+    send({ collection: 'athletes', documents: [{ ...server.get('athletes', uuid(1)), _deleted: false }], checkpoint: { seq: 99 } });
+    await expect.poll(() => notesOf(data, 1), { timeout: 5000, interval: 10 }).toBe('seen live');
+    expect(counts.athletePulls - pullsBefore).toBeLessThanOrEqual(1); // asked, still unanswered
+    hold.athletePulls = null;
+    release();
+    await wait(RESYNC_COALESCE_MS * 2);
+    await sync.replications.athletes.awaitInSync();
+    expect(await notesOf(data, 1)).toBe('seen live');
+  });
+
+  it('never leave a late, older copy in place: the pull after the event brings the current one', async () => {
+    const { server, fetch, send } = liveServer();
+    server.put('athletes', sampleAthlete(1, { private_notes: 'first' }));
+    const { data, sync } = await startLive(fetch);
+    const older = { ...server.get('athletes', uuid(1)), _deleted: false };
+    server.put('athletes', sampleAthlete(1, { private_notes: 'second' }));
+    send({ collection: 'athletes', documents: [{ ...server.get('athletes', uuid(1)), _deleted: false }], checkpoint: { seq: 2 } });
+    await expect.poll(() => notesOf(data, 1), { timeout: 5000, interval: 10 }).toBe('second');
+    await wait(RESYNC_COALESCE_MS * 2);
+    await sync.replications.athletes.awaitInSync();
+    // Another server process's event for the earlier commit (seq 1) arrives late.
+    send({ collection: 'athletes', documents: [older], checkpoint: { seq: 1 } });
+    await wait(RESYNC_COALESCE_MS * 4);
+    await sync.replications.athletes.awaitInSync();
+    expect(await notesOf(data, 1)).toBe('second');
+  });
+
+  it('are ignored when they are not documents, and the pull still runs', async () => {
+    const { server, fetch, send } = liveServer();
+    server.put('athletes', sampleAthlete(1));
+    const { data, sync } = await startLive(fetch);
+    server.put('athletes', sampleAthlete(2));
+    send({ collection: 'athletes', documents: [{ no_id: true }, 'junk'], checkpoint: { seq: 5 } });
+    await wait(RESYNC_COALESCE_MS * 4);
+    await sync.replications.athletes.awaitInSync();
+    expect((await data.db.athletes.find().exec()).map((d) => d.id).sort()).toEqual([uuid(1), uuid(2)]);
   });
 });
 

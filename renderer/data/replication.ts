@@ -6,10 +6,14 @@
  * - The outbox ("changes not yet sent") is reconciled whenever a pushed collection goes idle.
  * - live: ONE multiplexed SSE stream; `ready` (sent on every connect) -> 'RESYNC' into every
  *   collection's stream$, so anything missed while disconnected is pulled by checkpoint;
- *   `change` -> only a prompt: 'RESYNC' into that collection's stream$ (bursts coalesced, one per
- *   collection per RESYNC_COALESCE_MS, resyncPrompts.ts). The event's documents and checkpoint are never taken: with
- *   several server processes on one database an event's checkpoint can pass a row committed
- *   through another process, which would then never be pulled. Only the pull moves the position.
+ *   `change` -> its documents are written at once (so another coach's edit shows without waiting
+ *   for a pull), then a 'RESYNC' into that collection's stream$ (bursts coalesced, one per
+ *   collection per RESYNC_COALESCE_MS, resyncPrompts.ts). The event's checkpoint is never taken:
+ *   with several server processes on one database an event's checkpoint can pass a row committed
+ *   through another process, which would then never be pulled. Its documents go in under a
+ *   position no further than the last pull's and before the event's own rows, so only a pull moves
+ *   the position forward, and the pull that follows every event brings the server's current copy
+ *   of those rows again: a copy that arrived late (older than one already written) is replaced.
  * - 401 anywhere -> onUnauthorized (the app signs out); 426 -> onOutdated (banner, sync stops).
  * - Runs in the leader tab only when several tabs share the database.
  */
@@ -135,6 +139,10 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
     }
   };
 
+  // The position each collection's last pull reached: the checkpoint a live event's documents are
+  // written under (they must not move it; see the header).
+  const pulledTo = new Map<SyncCollection, Checkpoint>();
+
   const order = pushOrder((c) => replications[c]?.awaitInSync() ?? Promise.resolve(true));
 
   function pushOptions<C extends PushedCollection>(collection: C): ReplicationPushOptions<SyncDocs[C]> {
@@ -173,7 +181,9 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
           if (!res.ok) return failed(res);
           const body = (await res.json()) as PullResponse<SyncDocs[C]>;
           if (isPushed(collection)) rememberPulled(collection, body.documents.map((d) => trimToSchema(collection, d as Record<string, unknown>) as unknown as Record<string, unknown>));
-          return { documents: body.documents, checkpoint: body.checkpoint ?? checkpoint ?? { seq } };
+          const reached = body.checkpoint ?? checkpoint ?? { seq };
+          pulledTo.set(collection, reached);
+          return { documents: body.documents, checkpoint: reached };
         },
       },
       // The conditional type of a generic collection name cannot be narrowed by isPushed.
@@ -228,14 +238,37 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
       return;
     }
     if (event.event !== 'change') return;
-    let change: { collection?: unknown };
+    let change: { collection?: unknown; documents?: unknown; checkpoint?: { seq?: unknown } };
     try {
       change = JSON.parse(event.data) as typeof change;
     } catch {
       return;
     }
     const collection = change.collection as SyncCollection;
-    if (present.includes(collection)) prompts.request(collection);
+    if (!present.includes(collection)) return;
+    // RxDB lets a RESYNC overtake documents on their way in (their pull modifier is awaited), so the
+    // pull is prompted a turn later: after them, not before them.
+    if (writeLive(collection, change.documents, change.checkpoint?.seq)) setTimeout(() => prompts.request(collection), 0);
+    else prompts.request(collection);
+  };
+
+  /**
+   * A live event's documents, written at once. The position they are written under never passes
+   * the last pull's, and it is moved back before the event's earliest row: an event's n rows have
+   * distinct seqs up to its checkpoint, so all of them are above `seq - n`. The pull that follows
+   * then brings the server's current copy of each of them again, which replaces a copy that came
+   * late (another server process's event for an earlier commit). Before the first pull, or when
+   * the event is not what the server sends, the pull alone does the work.
+   */
+  const writeLive = (collection: SyncCollection, documents: unknown, seq: unknown): boolean => {
+    const at = pulledTo.get(collection);
+    if (!at || !Array.isArray(documents) || documents.length === 0 || typeof seq !== 'number' || !Number.isInteger(seq)) return false;
+    const docs = documents.filter((d): d is Record<string, unknown> => d !== null && typeof d === 'object' && typeof (d as { id?: unknown }).id === 'string');
+    if (docs.length !== documents.length) return false;
+    if (isPushed(collection)) rememberPulled(collection, docs.map((d) => trimToSchema(collection, d) as unknown as Record<string, unknown>));
+    const under: Checkpoint = { seq: Math.max(0, Math.min(at.seq, seq - docs.length)) };
+    (streams[collection] as Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>).next({ documents: docs as WithDeleted<unknown>[], checkpoint: under });
+    return true;
   };
 
   // A burst of change events becomes one pull per collection.

@@ -16,7 +16,7 @@ import type { Suite, SuiteContext } from '../lib/suite';
 import { buildHarness } from './first-sync/build';
 import { makeChanges } from './first-sync/changes';
 import { firstSyncFigures, METHOD_NOTES, type Measured } from './first-sync/figures';
-import type { FirstSyncHarness, SyncTarget } from './first-sync/harness/main';
+import type { CatchUpResult, FirstSyncHarness, SyncTarget } from './first-sync/harness/main';
 import { sampleHeap } from './first-sync/memory';
 import { startHarnessServer } from './first-sync/pouch-server';
 import { LARGE_SHAPE } from './first-sync/org';
@@ -63,7 +63,7 @@ async function run(ctx: SuiteContext): Promise<SuiteResult> {
   const m: Measured = { total: 0, app: null, appNote: '', heapMb: null, rawAll: null, bulk: null, bulkHeapMb: null, pouch: null, pouchNote: '', catchUp: null, catchUpNote: '', rawRange: null };
   try {
     ctx.log(`${ID}: bundling the harness page (esbuild)`);
-    const harness = await startHarnessServer(await buildHarness());
+    const harness = await startHarnessServer(await buildHarness({ readable: ctx.profile }));
     cleanup.push(() => harness.close());
     ctx.log(`${ID}: starting the server (PGlite, throwaway folder)`);
     const server = await startBenchServer();
@@ -106,10 +106,8 @@ async function run(ctx: SuiteContext): Promise<SuiteResult> {
     // Network + server share of the first sync: the whole organization pulled raw, nothing stored.
     if (left() > 90_000) m.rawAll = await within(app.evaluate(([t, limit]) => (window as unknown as H).__firstSync.rawPull(t, 0, limit), [target, PULL_LIMIT] as const), left() - 60_000);
 
-    // 2. Offline catch-up, on the synced app.
-    if (m.app && left() > 120_000) {
-      ctx.log(`${ID}: offline catch-up (${CHANGES.toLocaleString('en')} changes while offline)`);
-      const marker = new Date().toISOString();
+    // 2. Offline catch-up, on the synced app: offline, CHANGES documents change on the server, online.
+    const catchUp = async (marker: string) => {
       await context.setOffline(true);
       await app.waitForFunction(() => !navigator.onLine, null, { timeout: 10_000 });
       await app.waitForTimeout(1000); // let the live stream notice
@@ -117,12 +115,29 @@ async function run(ctx: SuiteContext): Promise<SuiteResult> {
       await app.evaluate(([mk, ids]) => (window as unknown as H).__firstSync.armCatchUp(mk, ids), [marker, changes.ids] as const);
       await app.evaluate(() => (window as unknown as H).__firstSync.markStart());
       await context.setOffline(false);
-      m.catchUp = await app.evaluate((t) => (window as unknown as H).__firstSync.waitCatchUp(t), Math.min(180_000, left() - 60_000));
+      const result = await app.evaluate((t) => (window as unknown as H).__firstSync.waitCatchUp(t), Math.min(180_000, left() - 60_000));
+      return { changes, result };
+    };
+    if (m.app && left() > 120_000) {
+      ctx.log(`${ID}: offline catch-up (${CHANGES.toLocaleString('en')} changes while offline)`);
+      const marker = new Date().toISOString();
+      const { changes, result } = await catchUp(marker);
+      m.catchUp = result;
       m.rawRange = await app.evaluate(([t, from, limit]) => (window as unknown as H).__firstSync.rawPull(t, from, limit), [target, changes.fromSeq, PULL_LIMIT] as const);
       const stored = await app.evaluate(([mk, ids]) => (window as unknown as H).__firstSync.countMarked(mk, ids), [marker, changes.ids] as const);
       const mix = Object.entries(changes.byCollection).map(([c, k]) => `${c} ${k}`).join(', ');
       m.catchUpNote = `${mix}; ${m.catchUp.seen} of ${m.catchUp.expected} seen, ${stored} stored with the new version${m.catchUp.onlineEvent ? '' : '; the page got no online event'}; raw pull ${m.rawRange.docs} documents in ${m.rawRange.requests} requests. The app after going online: ${m.catchUp.timeline}`;
       ctx.log(`${ID}: catch-up ${m.catchUp.ms === null ? 'unfinished' : `${(m.catchUp.ms / 1000).toFixed(2)} s`}, raw pull ${(m.rawRange.ms / 1000).toFixed(2)} s; ${m.catchUp.timeline}`);
+      // Where a catch-up's time goes: a second one (the same kinds of changes again), profiled.
+      if (ctx.profile && m.catchUp.ms !== null && left() > m.catchUp.ms * 3 + 180_000) {
+        ctx.log(`${ID}: profiling a second offline catch-up`);
+        let profiled: CatchUpResult | null = null;
+        const lines = await whereTimeGoes(browser, app, async () => {
+          profiled = (await catchUp(new Date().toISOString())).result;
+        });
+        const took = (profiled as CatchUpResult | null)?.ms;
+        notes.push(...lines.map((l) => `Where the time goes, offline catch-up (profiled second round, ${took === null || took === undefined ? 'unfinished' : `${(took / 1000).toFixed(1)} s`} under the profiler; shares of busy time): ${l}`));
+      }
     } else m.catchUpNote = 'not measured: no synced app, or too little time left';
 
     await within(app.evaluate(() => (window as unknown as H).__firstSync.stopApp()), 20_000);
