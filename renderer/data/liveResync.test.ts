@@ -114,7 +114,7 @@ describe("live stream change events' documents", () => {
     const edited = { ...sampleAthlete(1), private_notes: 'seen live' };
     server.put('athletes', edited);
     const pullsBefore = counts.athletePulls;
-    send({ collection: 'athletes', documents: [{ ...server.get('athletes', uuid(1)), _deleted: false }], checkpoint: { seq: 99 } });
+    send({ collection: 'athletes', documents: [{ ...server.get('athletes', uuid(1)), _deleted: false }], checkpoint: { seq: 99 }, first_seq: 99 });
     await expect.poll(() => notesOf(data, 1), { timeout: 5000, interval: 10 }).toBe('seen live');
     expect(counts.athletePulls - pullsBefore).toBeLessThanOrEqual(1); // asked, still unanswered
     hold.athletePulls = null;
@@ -130,12 +130,18 @@ describe("live stream change events' documents", () => {
     const { data, sync } = await startLive(fetch);
     const older = { ...server.get('athletes', uuid(1)), _deleted: false };
     server.put('athletes', sampleAthlete(1, { private_notes: 'second' }));
-    send({ collection: 'athletes', documents: [{ ...server.get('athletes', uuid(1)), _deleted: false }], checkpoint: { seq: 2 } });
+    send({ collection: 'athletes', documents: [{ ...server.get('athletes', uuid(1)), _deleted: false }], checkpoint: { seq: 2 }, first_seq: 2 });
     await expect.poll(() => notesOf(data, 1), { timeout: 5000, interval: 10 }).toBe('second');
     await wait(RESYNC_COALESCE_MS * 2);
     await sync.replications.athletes.awaitInSync();
-    // Another server process's event for the earlier commit (seq 1) arrives late.
-    send({ collection: 'athletes', documents: [older], checkpoint: { seq: 1 } });
+    server.put('athletes', sampleAthlete(2)); // seq 3
+    server.put('athletes', sampleAthlete(3)); // seq 4
+    sync.reSync();
+    await expect.poll(async () => (await data.db.athletes.find().exec()).length, { timeout: 5000, interval: 10 }).toBe(3);
+    await sync.replications.athletes.awaitInSync();
+    // Another server process's event arrives late: the earlier commit of athlete 1 (seq 1) and
+    // athlete 3 (seq 4), two rows with a gap between them.
+    send({ collection: 'athletes', documents: [older, { ...server.get('athletes', uuid(3)), _deleted: false }], checkpoint: { seq: 4 }, first_seq: 1 });
     await wait(RESYNC_COALESCE_MS * 4);
     await sync.replications.athletes.awaitInSync();
     expect(await notesOf(data, 1)).toBe('second');
@@ -146,7 +152,7 @@ describe("live stream change events' documents", () => {
     server.put('athletes', sampleAthlete(1));
     const { data, sync } = await startLive(fetch);
     server.put('athletes', sampleAthlete(2));
-    send({ collection: 'athletes', documents: [{ no_id: true }, 'junk'], checkpoint: { seq: 5 } });
+    send({ collection: 'athletes', documents: [{ no_id: true }, 'junk'], checkpoint: { seq: 5 }, first_seq: 5 });
     await wait(RESYNC_COALESCE_MS * 4);
     await sync.replications.athletes.awaitInSync();
     expect((await data.db.athletes.find().exec()).map((d) => d.id).sort()).toEqual([uuid(1), uuid(2)]);

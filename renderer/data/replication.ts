@@ -11,7 +11,7 @@
  *   collection per RESYNC_COALESCE_MS, resyncPrompts.ts). The event's checkpoint is never taken:
  *   with several server processes on one database an event's checkpoint can pass a row committed
  *   through another process, which would then never be pulled. Its documents go in under a
- *   position no further than the last pull's and before the event's own rows, so only a pull moves
+ *   position no further than the last pull's and before the event's first row, so only a pull moves
  *   the position forward, and the pull that follows every event brings the server's current copy
  *   of those rows again: a copy that arrived late (older than one already written) is replaced.
  * - 401 anywhere -> onUnauthorized (the app signs out); 426 -> onOutdated (banner, sync stops).
@@ -238,7 +238,7 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
       return;
     }
     if (event.event !== 'change') return;
-    let change: { collection?: unknown; documents?: unknown; checkpoint?: { seq?: unknown } };
+    let change: { collection?: unknown; documents?: unknown; first_seq?: unknown };
     try {
       change = JSON.parse(event.data) as typeof change;
     } catch {
@@ -248,25 +248,25 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
     if (!present.includes(collection)) return;
     // RxDB lets a RESYNC overtake documents on their way in (their pull modifier is awaited), so the
     // pull is prompted a turn later: after them, not before them.
-    if (writeLive(collection, change.documents, change.checkpoint?.seq)) setTimeout(() => prompts.request(collection), 0);
+    if (writeLive(collection, change.documents, change.first_seq)) setTimeout(() => prompts.request(collection), 0);
     else prompts.request(collection);
   };
 
   /**
    * A live event's documents, written at once. The position they are written under never passes
-   * the last pull's, and it is moved back before the event's earliest row: an event's n rows have
-   * distinct seqs up to its checkpoint, so all of them are above `seq - n`. The pull that follows
-   * then brings the server's current copy of each of them again, which replaces a copy that came
-   * late (another server process's event for an earlier commit). Before the first pull, or when
-   * the event is not what the server sends, the pull alone does the work.
+   * the last pull's, and it is moved back to just before the event's first row (`first_seq`): the
+   * pull that follows then brings the server's current copy of each of its rows again, which
+   * replaces a copy that came late (another server process's event for an earlier commit). Before
+   * the first pull, or when the event lacks `first_seq` or is not what the server sends, the pull
+   * alone does the work.
    */
-  const writeLive = (collection: SyncCollection, documents: unknown, seq: unknown): boolean => {
+  const writeLive = (collection: SyncCollection, documents: unknown, firstSeq: unknown): boolean => {
     const at = pulledTo.get(collection);
-    if (!at || !Array.isArray(documents) || documents.length === 0 || typeof seq !== 'number' || !Number.isInteger(seq)) return false;
+    if (!at || !Array.isArray(documents) || documents.length === 0 || typeof firstSeq !== 'number' || !Number.isInteger(firstSeq)) return false;
     const docs = documents.filter((d): d is Record<string, unknown> => d !== null && typeof d === 'object' && typeof (d as { id?: unknown }).id === 'string');
     if (docs.length !== documents.length) return false;
     if (isPushed(collection)) rememberPulled(collection, docs.map((d) => trimToSchema(collection, d) as unknown as Record<string, unknown>));
-    const under: Checkpoint = { seq: Math.max(0, Math.min(at.seq, seq - docs.length)) };
+    const under: Checkpoint = { seq: Math.max(0, Math.min(at.seq, firstSeq - 1)) };
     (streams[collection] as Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>).next({ documents: docs as WithDeleted<unknown>[], checkpoint: under });
     return true;
   };

@@ -218,9 +218,10 @@ export class PgFanout {
       );
       let run: StoredDoc[] = [];
       const flush = () => {
+        const start = run[0];
         const end = run[run.length - 1];
-        if (!end) return;
-        this.options.bus.deliver(orgId, { collection: end.collection, documents: run.map(withDeleted), checkpoint: { seq: end.seq } });
+        if (!start || !end) return;
+        this.options.bus.deliver(orgId, { collection: end.collection, documents: run.map(withDeleted), checkpoint: { seq: end.seq }, first_seq: start.seq });
         this.last.set(orgId, end.seq);
         run = [];
       };

@@ -103,9 +103,10 @@ export class DocumentStore {
   private emitWritten(orgId: string, written: StoredDoc[]): void {
     let batch: StoredDoc[] = [];
     const flush = () => {
+      const first = batch[0];
       const last = batch[batch.length - 1];
-      if (!last) return;
-      const change: StreamChange<DocData> = { collection: last.collection, documents: batch.map(withDeleted), checkpoint: { seq: last.seq } };
+      if (!first || !last) return;
+      const change: StreamChange<DocData> = { collection: last.collection, documents: batch.map(withDeleted), checkpoint: { seq: last.seq }, first_seq: first.seq };
       this.bus.emit(orgId, change);
       batch = [];
     };

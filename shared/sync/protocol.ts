@@ -135,8 +135,12 @@ export type Rejection = { id: string; code: string; message: string; field?: str
  */
 export type PushResponse<T> = { conflicts: WithDeleted<T>[]; rejections: Rejection[] };
 
-/** One event of the live stream (`event: change`). `ready` is sent on every (re)connect. */
-export type StreamChange<T = unknown> = { collection: SyncCollection; documents: WithDeleted<T>[]; checkpoint: Checkpoint };
+/**
+ * One event of the live stream (`event: change`). `ready` is sent on every (re)connect. The
+ * documents are rows of one collection in seq order; `first_seq` is the seq of the first of them
+ * and `checkpoint.seq` that of the last (absent `first_seq`, or no documents: a prompt to pull).
+ */
+export type StreamChange<T = unknown> = { collection: SyncCollection; documents: WithDeleted<T>[]; checkpoint: Checkpoint; first_seq?: number };
 
 /** Fields whose values the server writes; they never count as a change made by a client. */
 export const SERVER_FIELDS = ['created_at', 'updated_at'] as const;

@@ -95,6 +95,13 @@ run('two server processes on one PostgreSQL', () => {
       const seqs = changes(stream).map((c) => c.checkpoint.seq);
       expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
       expect(new Set(seqs).size).toBe(seqs.length);
+      // Every event with documents names its first row's seq (the app writes them under it), and it
+      // is past the previous event's last row.
+      const withDocs = changes(stream).filter((c) => c.documents.length > 0);
+      for (const [i, c] of withDocs.entries()) {
+        expect(c.first_seq).toBeLessThanOrEqual(c.checkpoint.seq);
+        if (i > 0) expect(c.first_seq).toBeGreaterThan(withDocs[i - 1]!.checkpoint.seq);
+      }
     }
     expect(burstOrder(onA)).toEqual(burstOrder(onB));
   }, 90_000);
