@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSyncServer } from './fakeServer';
-import { startSync } from './replication';
 import { RESYNC_COALESCE_MS, coalesceResyncs } from './resyncPrompts';
-import { openTestDatabase, sampleAthlete, uuid } from './testDb';
+import type { FetchLike } from './sse';
+import { sampleAthlete, uuid } from './testDb';
+import { setup } from './testSync';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -40,23 +41,9 @@ function liveServer() {
   return { server, fetch, send, counts, hold };
 }
 
-async function startLive(fetch: (input: string, init?: RequestInit) => Promise<Response>) {
-  const data = await openTestDatabase();
-  const sync = startSync(data, {
-    serverUrl: 'http://sync.test',
-    token: 't',
-    orgId: uuid(500),
-    fetch,
-    retryTimeMs: 50,
-    log: () => undefined,
-    onUnauthorized: () => undefined,
-    onOutdated: () => undefined,
-  });
-  cleanup.push(async () => {
-    await sync.stop();
-    await data.db.close();
-  });
-  await sync.firstSync;
+/** The app's sync with the live stream on, after its first sync settled. */
+async function startLive(server: FakeSyncServer, fetch: FetchLike) {
+  const { data, sync } = await setup(server, { fetch, live: true });
   await wait(100);
   await sync.replications.athletes.awaitInSync();
   return { data, sync };
@@ -68,31 +55,14 @@ describe('live stream change events', () => {
   it("pull by checkpoint on a change event and never take the event's checkpoint, coalescing bursts", async () => {
     const { server, fetch, send, counts } = liveServer();
     server.put('athletes', sampleAthlete(1));
-    const data = await openTestDatabase();
-    const sync = startSync(data, {
-      serverUrl: 'http://sync.test',
-      token: 't',
-      orgId: uuid(500),
-      fetch,
-      retryTimeMs: 50,
-      log: () => undefined,
-      onUnauthorized: () => undefined,
-      onOutdated: () => undefined,
-    });
-    cleanup.push(async () => {
-      await sync.stop();
-      await data.db.close();
-    });
-    await sync.firstSync;
-    await wait(100);
-    await sync.replications.athletes.awaitInSync();
+    const { data, sync } = await startLive(server, fetch);
     // Two server processes: athlete 2 is committed through process A (seq 2), athlete 3 through
     // process B (seq 3), whose change event arrives first and carries checkpoint 3.
     server.put('athletes', sampleAthlete(2));
     server.put('athletes', sampleAthlete(3));
     const pullsBefore = counts.athletePulls;
     for (let i = 0; i < 5; i++) {
-      send({ collection: 'athletes', documents: [{ ...sampleAthlete(3), _deleted: false }], checkpoint: { seq: 3 } });
+      send({ collection: 'athletes', documents: [{ ...sampleAthlete(3), _deleted: false }], checkpoint: { seq: 3 }, first_seq: 3 });
     }
     await wait(RESYNC_COALESCE_MS * 4);
     await sync.replications.athletes.awaitInSync();
@@ -108,7 +78,7 @@ describe("live stream change events' documents", () => {
   it('are written at once, before the pull that follows answers', async () => {
     const { server, fetch, send, counts, hold } = liveServer();
     server.put('athletes', sampleAthlete(1));
-    const { data, sync } = await startLive(fetch);
+    const { data, sync } = await startLive(server, fetch);
     let release = () => {};
     hold.athletePulls = new Promise<void>((r) => (release = r));
     const edited = { ...sampleAthlete(1), private_notes: 'seen live' };
@@ -127,7 +97,7 @@ describe("live stream change events' documents", () => {
   it('never leave a late, older copy in place: the pull after the event brings the current one', async () => {
     const { server, fetch, send } = liveServer();
     server.put('athletes', sampleAthlete(1, { private_notes: 'first' }));
-    const { data, sync } = await startLive(fetch);
+    const { data, sync } = await startLive(server, fetch);
     const older = { ...server.get('athletes', uuid(1)), _deleted: false };
     server.put('athletes', sampleAthlete(1, { private_notes: 'second' }));
     send({ collection: 'athletes', documents: [{ ...server.get('athletes', uuid(1)), _deleted: false }], checkpoint: { seq: 2 }, first_seq: 2 });
@@ -150,7 +120,7 @@ describe("live stream change events' documents", () => {
   it('are ignored when they are not documents, and the pull still runs', async () => {
     const { server, fetch, send } = liveServer();
     server.put('athletes', sampleAthlete(1));
-    const { data, sync } = await startLive(fetch);
+    const { data, sync } = await startLive(server, fetch);
     server.put('athletes', sampleAthlete(2));
     send({ collection: 'athletes', documents: [{ no_id: true }, 'junk'], checkpoint: { seq: 5 }, first_seq: 5 });
     await wait(RESYNC_COALESCE_MS * 4);

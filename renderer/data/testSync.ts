@@ -1,6 +1,6 @@
 /**
- * Test harness shared by the replication tests of plans, groups and assignments: a memory database
- * replicating with a FakeSyncServer (no live stream), closed after each test, and helpers that wait
+ * Test harness shared by the replication tests: a memory database replicating with a
+ * FakeSyncServer (no live stream unless asked, through a fetch that serves one), closed after each test, and helpers that wait
  * until every pushed collection and the outbox are settled. Tests only.
  */
 import { afterEach } from 'vitest';
@@ -8,6 +8,7 @@ import type { AstralData } from './database';
 import { FakeSyncServer } from './fakeServer';
 import { PUSHED_COLLECTIONS } from './pushed';
 import { startSync, type SyncHandle } from './replication';
+import type { FetchLike } from './sse';
 import { reconcileOutbox } from './syncStatus';
 import { openTestDatabase, sampleAthlete, samplePlan, uuid } from './testDb';
 
@@ -17,14 +18,14 @@ afterEach(async () => {
   cleanup = [];
 });
 
-export async function setup(server: FakeSyncServer) {
+export async function setup(server: FakeSyncServer, options: { fetch?: FetchLike; live?: boolean } = {}) {
   const data = await openTestDatabase();
   const sync = startSync(data, {
     serverUrl: 'http://sync.test',
     token: 't',
     orgId: uuid(500),
-    fetch: server.fetch,
-    live: false,
+    fetch: options.fetch ?? server.fetch,
+    live: options.live ?? false,
     retryTimeMs: 50,
     log: () => undefined,
     onUnauthorized: () => undefined,
