@@ -9,6 +9,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { Email } from '../../shared/domain/common';
 import { AcceptNewAccountRequest } from '../../shared/domain/invitation';
 import type { DocumentStore } from '../sync/store';
 import { HttpProblem } from '../http/errors';
@@ -151,6 +152,8 @@ export function joinApp(store: DocumentStore) {
             values = { existing_email: text(form.email).trim() };
             const errors: FormState['errors'] = {};
             if (!values.existing_email) errors.existing_email = 'Required.';
+            // Checked before any lookup: a control character or a lone surrogate cannot even be compared in the database.
+            else if (!Email.safeParse(values.existing_email).success) errors.existing_email = 'This email must be a valid email address.';
             if (!text(form.password)) errors.existing_password = 'Required.';
             if (Object.keys(errors).length > 0) return page(c, invitationPage(view, action, { mode, values, errors }, copy), 400);
             as = { kind: 'credentials', email: values.existing_email ?? '', password: text(form.password) };

@@ -81,6 +81,12 @@ describeOnBackends('join page', (server) => {
     expect(wrong.html).toContain('Wrong email or password.');
     expect(wrong.html).toMatch(new RegExp(`id="existing_email"[^>]*value="${user.email}"`));
     expect(wrong.html).not.toContain('not-the-password');
+    // An email the database could not even compare (a NUL, a lone surrogate) is refused on the form, before any lookup.
+    for (const email of [`${user.email}\u0000`, `a\uDFFF@example.test`]) {
+      const bad = await postForm(server(), token, { mode: 'existing', email, password: 'long-enough-pw' });
+      expect(bad.status).toBe(400);
+      expect(bad.html).toContain('This email must be a valid email address.');
+    }
     const ok = await postForm(server(), token, { mode: 'existing', email: user.email, password: 'long-enough-pw' });
     expect(ok.status).toBe(200);
     expect(ok.html).toContain(user.email);
