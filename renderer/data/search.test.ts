@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTER, distinctLabels, distinctLevels, facetCounts, filterAthletes, isFiltering, normalizeSearchText, sortAthletes, sortRoster } from './search';
+import { EMPTY_FILTER, distinctLabels, distinctLevels, facetCounts, filterAthletes, isFiltering, narrowingFilter, narrows, normalizeSearchText, sortAthletes, sortRoster, type RosterFilter } from './search';
 import { sampleAthlete } from './testDb';
 
 const G1 = '00000000-0000-4000-8000-0000000000a1';
@@ -100,5 +101,58 @@ describe('roster search and filters', () => {
     const big = Array.from({ length: 10_000 }, (_, i) => sampleAthlete(i + 10, { first_name: `Runner${i}`, last_name: `Family${i % 97}` }));
     expect(filterAthletes(big, { ...EMPTY_FILTER, q: 'runner1234' }).map((a) => a.first_name)).toEqual(['Runner1234']);
     expect(filterAthletes(big, { ...EMPTY_FILTER, q: 'RUNNER999' }).length).toBe(11); // 999 and 9990..9999
+  });
+});
+
+describe('narrowingFilter: filtering the last matches while the search narrows', () => {
+  const names = ['Zoë', 'Zola', 'Ben', 'Benedikt', 'Ada', 'Adam', 'Garza', 'García', 'Ngozi', 'Nguyễn'];
+  const many = Array.from({ length: 40 }, (_, i) =>
+    sampleAthlete(i + 1, {
+      first_name: names[i % names.length] as string,
+      last_name: names[(i * 7) % names.length] as string,
+      display_name: i % 3 === 0 ? 'Rocket' : null,
+      email: `${(names[i % names.length] as string).toLowerCase()}${i}@club.test`,
+      status: i % 4 === 0 ? 'suspended' : 'active',
+    }),
+  );
+
+  it('knows which searches narrow the last one', () => {
+    const f = (q: string, status: string | null = null): RosterFilter => ({ ...EMPTY_FILTER, q, status });
+    expect(narrows(f(''), f('g'))).toBe(true);
+    expect(narrows(f('ga'), f('gar'))).toBe(true);
+    expect(narrows(f('gar'), f('gar zo'))).toBe(true);
+    expect(narrows(f('zo ga'), f('gar zoe'))).toBe(true);
+    expect(narrows(f('ZOË'), f('zoe'))).toBe(true);
+    expect(narrows(f('gar'), f('ga'))).toBe(false);
+    expect(narrows(f('gar zo'), f('garzo'))).toBe(true);
+    expect(narrows(f('gar zo'), f('gar'))).toBe(false);
+    expect(narrows(f('g'), f('g', 'active'))).toBe(false);
+  });
+
+  it('always gives what filtering the whole list gives, in the same order', () => {
+    // Random typing (characters, spaces, backspaces, clears) and filter changes, against the plain filter.
+    const step = fc.oneof(
+      fc.constantFrom('a', 'e', 'g', 'n', 'z', 'o', 'ë', 'B', ' ', '@').map((c) => ({ kind: 'type' as const, c })),
+      fc.constant({ kind: 'back' as const }),
+      fc.constant({ kind: 'clear' as const }),
+      fc.constantFrom(null, 'active', 'suspended').map((status) => ({ kind: 'status' as const, status })),
+      fc.constant({ kind: 'list' as const }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const filter = narrowingFilter();
+        let list: readonly typeof many[number][] = many;
+        let f: RosterFilter = EMPTY_FILTER;
+        for (const s of steps) {
+          if (s.kind === 'type') f = { ...f, q: f.q + s.c };
+          else if (s.kind === 'back') f = { ...f, q: f.q.slice(0, -1) };
+          else if (s.kind === 'clear') f = { ...f, q: '' };
+          else if (s.kind === 'status') f = { ...f, status: s.status };
+          else list = [...list].reverse(); // a new list (the roster changed or was sorted again)
+          expect(filter(list, f, null)).toEqual(filterAthletes(list, f, null));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

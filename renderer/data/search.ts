@@ -50,7 +50,13 @@ function coachMatches(a: Athlete, coach: string, myCoachId: string | null): bool
 }
 
 const queryWords = (q: string) => normalizeSearchText(q).split(' ').filter(Boolean);
-const textMatches = (a: Athlete, words: readonly string[]) => words.length === 0 || words.every((w) => searchText(a).includes(w));
+function textMatches(a: Athlete, words: readonly string[]): boolean {
+  if (words.length === 0) return true;
+  // A plain loop: this runs for every athlete on every keystroke.
+  const text = searchText(a);
+  for (const w of words) if (!text.includes(w)) return false;
+  return true;
+}
 
 /** Every word of the query must occur in the name, display name or email; the order of `athletes` is kept. */
 export function filterAthletes(athletes: readonly Athlete[], f: RosterFilter, myCoachId: string | null = null): Athlete[] {
@@ -63,6 +69,33 @@ export function filterAthletes(athletes: readonly Athlete[], f: RosterFilter, my
     if (f.coach !== null && !coachMatches(a, f.coach, myCoachId)) return false;
     return textMatches(a, words);
   });
+}
+
+/**
+ * Whether every athlete `next` lets through is also let through by `prev`: the same filters, and each
+ * word of prev's search inside a word of next's ("ga" -> "gar", "gar" -> "gar zo"). A text that
+ * holds the longer word holds the shorter one too.
+ */
+export function narrows(prev: RosterFilter, next: RosterFilter): boolean {
+  if (prev.status !== next.status || prev.level !== next.level || prev.label !== next.label || prev.group !== next.group || prev.coach !== next.coach) return false;
+  const after = queryWords(next.q);
+  return queryWords(prev.q).every((w) => after.some((v) => v.includes(w)));
+}
+
+/**
+ * filterAthletes with a memory of its last call: while the coach types on (each search narrows the
+ * last one, over the same list), it filters the last matches instead of the whole roster. Same
+ * result, same order (filtering keeps the list's order); a new list, coach or wider search starts
+ * from the whole list again.
+ */
+export function narrowingFilter(): (athletes: readonly Athlete[], f: RosterFilter, myCoachId: string | null) => Athlete[] {
+  let last: { athletes: readonly Athlete[]; f: RosterFilter; myCoachId: string | null; matches: Athlete[] } | null = null;
+  return (athletes, f, myCoachId) => {
+    const from = last && last.athletes === athletes && last.myCoachId === myCoachId && narrows(last.f, f) ? last.matches : athletes;
+    const matches = filterAthletes(from, f, myCoachId);
+    last = { athletes, f, myCoachId, matches };
+    return matches;
+  };
 }
 
 export type FacetKey = 'status' | 'level' | 'label' | 'group' | 'coach';

@@ -8,7 +8,7 @@ import { coachName, useCoaches, useCoachNames, useMyMembership } from '../data/c
 import { useGroups } from '../data/groups';
 import { useAttentionByAthlete } from '../data/signals';
 import { AssignPlanModal } from '../plans/assign/AssignPlanModal';
-import { COACH_ME, COACH_NONE, distinctLabels, distinctLevels, facetCounts, filterAthletes, isFiltering, sortRoster, type FacetKey, type RosterFilter } from '../data/search';
+import { COACH_ME, COACH_NONE, distinctLabels, distinctLevels, facetCounts, isFiltering, narrowingFilter, sortRoster, type FacetKey, type RosterFilter } from '../data/search';
 import { ExportCsvButton } from '../csv/ExportCsvButton';
 import { ImportCsvButton } from '../csv/ImportCsvButton';
 import { RosterActions } from '../invitations/RosterActions';
@@ -63,7 +63,9 @@ export function RosterPage() {
   // Signals change the order only while sorting by attention.
   const attentionKeys = filter.sort.column === 'attention' ? attention : undefined;
   const sorted = useMemo(() => sortRoster(all, filter.sort, coachNames, attentionKeys), [all, filter.sort, coachNames, attentionKeys]);
-  const matches = useMemo(() => filterAthletes(sorted, effective, myCoachId), [sorted, effective, myCoachId]);
+  // Typing on narrows the last matches instead of filtering all athletes again.
+  const [filterAthletes] = useState(narrowingFilter);
+  const matches = useMemo(() => filterAthletes(sorted, effective, myCoachId), [filterAthletes, sorted, effective, myCoachId]);
   // Counts beside each filter choice, computed only while a filter's list is open (not per keystroke).
   const [openFacet, setOpenFacet] = useState<FacetKey | null>(null);
   const counts = useMemo(() => (openFacet ? facetCounts(all, effective, myCoachId) : null), [openFacet, all, effective, myCoachId]);
