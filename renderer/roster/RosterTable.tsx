@@ -2,12 +2,14 @@
  * The roster table: sortable headers and one row per athlete shown. Rows are plain <tr>/<td> with
  * CSS classes (RosterTable.module.css), not Mantine components per cell: at 10,000 athletes each
  * keystroke renders up to 100 new rows, and the component per cell was most of that time.
- * A change that brings many new rows paints the top of the table first (progressiveRows) and the
- * rest of the page in a deferred render that the next keystroke interrupts.
+ * Rows are keyed by position, not by athlete: a search that changes the rows updates the text of
+ * the rows already there instead of removing them and building new ones (removing rows was the
+ * largest cost of a keystroke). A change that brings many changed rows paints the top of the table
+ * first (progressiveSlots) and the rest of the page in a transition that the next keystroke interrupts.
  */
 import { Checkbox, Table } from '@mantine/core';
-import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef } from 'react';
-import { Link } from 'react-router';
+import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
+import { useHref, useNavigate } from 'react-router';
 import { athleteName, type Athlete } from '../../shared/domain/athlete';
 import { AttentionCell } from '../attention/AttentionCell';
 import { DEFAULT_SORT, type RosterSort } from '../data/search';
@@ -16,20 +18,23 @@ import { STATUS_COLORS, STATUS_LABELS } from '../ui/format';
 import classes from './RosterTable.module.css';
 import { SortHeader } from './SortHeader';
 
-type RowProps = {
+type CellsProps = {
   athlete: Athlete;
+  /** The athletes' route as an href ("/athletes"); the row adds "/{id}". */
+  href: string;
+  onOpen(e: MouseEvent<HTMLAnchorElement>): void;
   coachNames: Map<string, string>;
   selected: boolean;
   onToggle(id: string, selected: boolean): void;
   attention: AthleteAttention | undefined;
 };
 
-// Rows get plain props (no subscriptions of their own) and are memoised on the athlete object:
-// a keystroke renders only rows new to the page, ticking one box re-renders one row.
-const AthleteRow = memo(function AthleteRow({ athlete, coachNames, selected, onToggle, attention }: RowProps) {
+// A row's cells get plain props (no subscriptions of their own) and are memoised on the athlete
+// object: a keystroke renders only the rows whose athlete changed, ticking one box re-renders one row.
+const AthleteCells = memo(function AthleteCells({ athlete, href, onOpen, coachNames, selected, onToggle, attention }: CellsProps) {
   const coaches = athlete.coach_ids.map((id) => coachNames.get(id)).filter((n): n is string => Boolean(n));
   return (
-    <tr className={classes.row} data-selected={selected || undefined}>
+    <>
       <td className={classes.cell}>
         {/* The selection box shares the name cell, so the columns stay as they were. */}
         <div className={classes.nameCell}>
@@ -40,9 +45,10 @@ const AthleteRow = memo(function AthleteRow({ athlete, coachNames, selected, onT
             onChange={(e) => onToggle(athlete.id, e.currentTarget.checked)}
             aria-label={`Select ${athleteName(athlete)}`}
           />
-          <Link to={`/athletes/${athlete.id}`} className={classes.name}>
-            {athlete.first_name} {athlete.last_name}
-          </Link>
+          {/* A plain link (one navigate for the table, not a router Link's hooks per row) */}
+          <a href={`${href}/${athlete.id}`} data-athlete={athlete.id} onClick={onOpen} className={classes.name}>
+            {`${athlete.first_name} ${athlete.last_name}`}
+          </a>
         </div>
       </td>
       <td className={classes.cell}>{athlete.display_name ?? ''}</td>
@@ -70,7 +76,7 @@ const AthleteRow = memo(function AthleteRow({ athlete, coachNames, selected, onT
       <td className={`${classes.cell} ${classes.nowrap}`}>
         <AttentionCell attention={attention} />
       </td>
-    </tr>
+    </>
   );
 });
 
@@ -142,7 +148,7 @@ const COLUMN_WIDTHS = ['14%', '12%', '17%', '112px', '12%', '14%', '11%', '104px
 const TABLE_MIN_WIDTH = 1240;
 
 /**
- * New rows rendered in the frame of a change: more than a 1,440 px tall window shows below the
+ * Changed rows rendered in the frame of a change: more than a 1,440 px tall window shows below the
  * roster's header and filters (a row is 37 px at least). The bench checks that the first paint
  * reaches the bottom of the window.
  */
@@ -150,35 +156,62 @@ export const FIRST_PAINT_ROWS = 30;
 const NO_ROWS: readonly Athlete[] = [];
 
 /**
- * The rows to render now. When `next` brings at most FIRST_PAINT_ROWS rows that are not on screen
- * (`committed`, compared by object: rows are memoised on the athlete), all of them. Otherwise the
- * longest prefix of `next` with FIRST_PAINT_ROWS new rows: the top of the table, where the coach
- * looks, is complete, and rows above it are never dropped ("Show more" keeps the rows shown).
+ * What the frame of a change renders, rows keyed by position ("slots"). When at most
+ * FIRST_PAINT_ROWS positions change (`committed` holds the slots on screen; rows are compared by
+ * object), all of `next`. Otherwise `next` up to its FIRST_PAINT_ROWS-th changed position: the top
+ * of the table, where the coach looks, is complete, and rows above it are never dropped ("Show
+ * more" keeps the rows shown). Slots of `committed` past what is shown stay, hidden (`shown` is the
+ * number shown), so that frame neither removes rows nor shows stale ones; the whole list follows.
  */
-export function progressiveRows<T>(next: readonly T[], committed: readonly T[]): readonly T[] {
-  if (next.length <= FIRST_PAINT_ROWS) return next;
-  const onScreen = new Set(committed);
-  let fresh = 0;
-  let cut = next.length;
+export function progressiveSlots<T>(next: readonly T[], committed: readonly T[]): { slots: readonly T[]; shown: number } {
+  let shown = next.length;
+  let changed = 0;
   for (let i = 0; i < next.length; i++) {
-    if (onScreen.has(next[i] as T)) continue;
-    fresh++;
-    if (fresh === FIRST_PAINT_ROWS) cut = i + 1;
+    if (next[i] !== committed[i] && ++changed > FIRST_PAINT_ROWS) {
+      shown = i;
+      break;
+    }
   }
-  return fresh <= FIRST_PAINT_ROWS ? next : next.slice(0, cut);
+  if (committed.length <= shown) return { slots: shown === next.length ? next : next.slice(0, shown), shown };
+  return { slots: [...next.slice(0, shown), ...committed.slice(shown)], shown };
 }
 
-/** `athletes`, painted progressively: the first render shows progressiveRows, a deferred one (interrupted by new input) the whole list. */
-function useProgressiveRows(athletes: readonly Athlete[]): readonly Athlete[] {
-  // Starts from no rows, so the first paint of a mounted table is progressive too.
-  const deferred = useDeferredValue(athletes, NO_ROWS);
-  // The rows of the last commit (an interrupted deferred render commits nothing).
-  const committed = useRef<readonly Athlete[]>([]);
-  const rows = deferred === athletes ? athletes : progressiveRows(athletes, committed.current);
+/**
+ * `athletes`, painted progressively: the first render shows progressiveSlots; once that frame is
+ * painted, a transition (interrupted by new input) renders the whole list. The transition starts
+ * only after the paint, so its work never delays the frame that shows the top of the table.
+ */
+function useProgressiveSlots(athletes: readonly Athlete[]): { slots: readonly Athlete[]; shown: number } {
+  // The list last rendered whole; starts from none, so the first paint of a mounted table is progressive too.
+  const [whole, setWhole] = useState<readonly Athlete[]>(NO_ROWS);
+  // The slots of the last commit (an interrupted transition commits nothing).
+  const committed = useRef<readonly Athlete[]>(NO_ROWS);
+  const view = whole === athletes ? { slots: athletes, shown: athletes.length } : progressiveSlots(athletes, committed.current);
   useLayoutEffect(() => {
-    committed.current = rows;
+    committed.current = view.slots;
   });
-  return rows;
+  const partial = view.slots !== athletes;
+  useEffect(() => {
+    if (!partial) return;
+    return afterNextPaint(() => startTransition(() => setWhole(athletes)));
+  }, [athletes, partial]);
+  return view;
+}
+
+/** Runs `fn` in a task after the next frame is produced (requestAnimationFrame, then a message); returns a cancel function. */
+function afterNextPaint(fn: () => void): () => void {
+  let cancelled = false;
+  const frame = requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      if (!cancelled) fn();
+    };
+    channel.port2.postMessage(null);
+  });
+  return () => {
+    cancelled = true;
+    cancelAnimationFrame(frame);
+  };
 }
 
 export function RosterTable({
@@ -211,9 +244,24 @@ export function RosterTable({
     toggleAllRef.current = onToggleAll;
   });
   const toggleAll = useCallback((on: boolean) => toggleAllRef.current(on), []);
-  const rows = useProgressiveRows(athletes);
+  const { slots, shown } = useProgressiveSlots(athletes);
+  const href = useHref('/athletes');
+  const navigate = useNavigate();
+  // Opens an athlete in the app on a plain click; a click with a modifier keeps the browser's own handling.
+  const open = useCallback(
+    (e: MouseEvent<HTMLAnchorElement>) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.altKey || e.ctrlKey || e.shiftKey) return;
+      const id = e.currentTarget.dataset.athlete;
+      if (!id) return;
+      e.preventDefault();
+      void navigate(`/athletes/${id}`);
+    },
+    [navigate],
+  );
   return (
-    <Table.ScrollContainer minWidth={TABLE_MIN_WIDTH}>
+    // A native scroll box: Mantine's ScrollArea watches its content with resize observers and
+    // measures it again after every change of rows, a forced layout per keystroke.
+    <Table.ScrollContainer minWidth={TABLE_MIN_WIDTH} type="native">
       {/* Fixed layout: the columns keep their widths while the coach types, and the browser lays
           out a changed page without measuring every cell of it first. */}
       <Table aria-label="Athletes" verticalSpacing="xs" className={classes.table}>
@@ -224,8 +272,11 @@ export function RosterTable({
         </colgroup>
         <RosterHead sort={sort} onSort={onSort} all={all} some={shownSelected > 0 && !all} onToggleAll={toggleAll} />
         <Table.Tbody>
-          {rows.map((a) => (
-            <AthleteRow key={a.id} athlete={a} coachNames={coachNames} selected={selected.has(a.id)} onToggle={onToggle} attention={attention?.get(a.id)} />
+          {slots.map((a, i) => (
+            // Keyed by position: a row shows whichever athlete is at its place (see the top of this file).
+            <tr key={i} className={classes.row} data-selected={selected.has(a.id) || undefined} hidden={i >= shown || undefined}>
+              <AthleteCells athlete={a} href={href} onOpen={open} coachNames={coachNames} selected={selected.has(a.id)} onToggle={onToggle} attention={attention?.get(a.id)} />
+            </tr>
           ))}
         </Table.Tbody>
       </Table>

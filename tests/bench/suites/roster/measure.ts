@@ -58,8 +58,8 @@ const waitAndRead = (page: Page, timeoutMs: number, expected: { rows: number; fi
       const sample = (await (window as BenchWindow).__benchKeys?.wait(t)) ?? null;
       const read = () => {
         const tableEl = document.querySelector('table[aria-label="Athletes"]');
-        const href = tableEl?.querySelector('tbody tr a[href*="/athletes/"]')?.getAttribute('href') ?? null;
-        return { rows: tableEl ? tableEl.querySelectorAll('tbody tr').length : 0, firstId: href ? (href.split('/').pop() ?? null) : null };
+        const href = tableEl?.querySelector('tbody tr:not([hidden]) a[href*="/athletes/"]')?.getAttribute('href') ?? null;
+        return { rows: tableEl ? tableEl.querySelectorAll('tbody tr:not([hidden])').length : 0, firstId: href ? (href.split('/').pop() ?? null) : null };
       };
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
       let seen = read();
@@ -114,7 +114,7 @@ export async function typeSteps(pages: readonly Page[], steps: readonly Step[], 
 
 /** Rows the table shows now (0 when there is no table). */
 export async function shownRows(page: Page): Promise<number> {
-  return table(page).locator('tbody tr').count();
+  return table(page).locator('tbody tr:not([hidden])').count();
 }
 
 /** Reloads the page and returns navigation start -> roster painted, or null when it did not paint in time. */
@@ -146,7 +146,7 @@ export async function scrollShownRows(page: Page, total: number, rows: number, m
     // Until every row the page now promises is rendered (the rows past the first new ones come in a deferred render).
     await page.waitForFunction(
       ({ before, all }) => {
-        const n = document.querySelectorAll('table[aria-label="Athletes"] tbody tr').length;
+        const n = document.querySelectorAll('table[aria-label="Athletes"] tbody tr:not([hidden])').length;
         const label = Array.from(document.querySelectorAll('button')).map((b) => /Show more \(([\d,]+) not shown\)/.exec(b.textContent ?? '')).find(Boolean);
         const expected = all - (label ? Number((label[1] ?? '0').replace(/,/g, '')) : 0);
         return n > before && n === expected;

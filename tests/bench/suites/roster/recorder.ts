@@ -83,7 +83,7 @@ export function installKeystrokeRecorder(): void {
     });
   /** Whether the rows shown reach the bottom of the window (read after the paint; forces a clean layout only). */
   const shownRows = () => {
-    const rows = document.querySelectorAll(`${TABLE} tbody tr`);
+    const rows = document.querySelectorAll(`${TABLE} tbody tr:not([hidden])`);
     const lastRow = rows[rows.length - 1];
     return { rowsAtPaint: rows.length, covers: !lastRow || lastRow.getBoundingClientRect().bottom >= window.innerHeight };
   };
@@ -194,7 +194,7 @@ export function scrollRoster(args: { step: number; maxMs: number }): Promise<Scr
   while (el && !(el.scrollHeight > el.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(el).overflowY))) el = el.parentElement;
   const scroller = (el ?? document.scrollingElement ?? document.documentElement) as HTMLElement;
   const name = el ? `${el.tagName.toLowerCase()} (scroll container)` : 'the document';
-  const rows = table.querySelectorAll('tbody tr').length;
+  const rows = table.querySelectorAll('tbody tr:not([hidden])').length;
   scroller.scrollTop = 0;
   const end = scroller.scrollHeight - scroller.clientHeight;
   return new Promise((resolve) => {
