@@ -148,26 +148,44 @@ const COLUMN_WIDTHS = ['14%', '12%', '17%', '112px', '12%', '14%', '11%', '104px
 const TABLE_MIN_WIDTH = 1240;
 
 /**
- * Changed rows rendered in the frame of a change: more than a 1,440 px tall window shows below the
- * roster's header and filters (a row is 37 px at least). The bench checks that the first paint
- * reaches the bottom of the window.
+ * Changed rows rendered in the frame of a change, at most: more than a 1,440 px tall window shows
+ * below the roster's header and filters. A smaller window gets fewer (firstPaintRows).
  */
 export const FIRST_PAINT_ROWS = 30;
+/** A roster row is this tall at least (one line of text and the cell padding). */
+const ROW_MIN_PX = 37;
+/**
+ * Changed rows the first frame renders in a window `height` px tall: as many rows as the whole
+ * window could show, so the rows on screen are complete whatever the page's scroll position (the
+ * bench checks that the first paint reaches the window's bottom), FIRST_PAINT_ROWS at most.
+ */
+export const firstPaintRows = (height: number): number => Math.min(FIRST_PAINT_ROWS, Math.max(8, Math.ceil(height / ROW_MIN_PX)));
+
+/** firstPaintRows for this window, followed on resize. */
+function useFirstPaintRows(): number {
+  const [rows, setRows] = useState(() => firstPaintRows(window.innerHeight));
+  useEffect(() => {
+    const onResize = () => setRows(firstPaintRows(window.innerHeight));
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return rows;
+}
 const NO_ROWS: readonly Athlete[] = [];
 
 /**
- * What the frame of a change renders, rows keyed by position ("slots"). When at most
- * FIRST_PAINT_ROWS positions change (`committed` holds the slots on screen; rows are compared by
- * object), all of `next`. Otherwise `next` up to its FIRST_PAINT_ROWS-th changed position: the top
+ * What the frame of a change renders, rows keyed by position ("slots"). When at most `limit`
+ * positions change (`committed` holds the slots on screen; rows are compared by
+ * object), all of `next`. Otherwise `next` up to its `limit`-th changed position: the top
  * of the table, where the coach looks, is complete, and rows above it are never dropped ("Show
  * more" keeps the rows shown). Slots of `committed` past what is shown stay, hidden (`shown` is the
  * number shown), so that frame neither removes rows nor shows stale ones; the whole list follows.
  */
-export function progressiveSlots<T>(next: readonly T[], committed: readonly T[]): { slots: readonly T[]; shown: number } {
+export function progressiveSlots<T>(next: readonly T[], committed: readonly T[], limit = FIRST_PAINT_ROWS): { slots: readonly T[]; shown: number } {
   let shown = next.length;
   let changed = 0;
   for (let i = 0; i < next.length; i++) {
-    if (next[i] !== committed[i] && ++changed > FIRST_PAINT_ROWS) {
+    if (next[i] !== committed[i] && ++changed > limit) {
       shown = i;
       break;
     }
@@ -186,7 +204,8 @@ function useProgressiveSlots(athletes: readonly Athlete[]): { slots: readonly At
   const [whole, setWhole] = useState<readonly Athlete[]>(NO_ROWS);
   // The slots of the last commit (an interrupted transition commits nothing).
   const committed = useRef<readonly Athlete[]>(NO_ROWS);
-  const view = whole === athletes ? { slots: athletes, shown: athletes.length } : progressiveSlots(athletes, committed.current);
+  const limit = useFirstPaintRows();
+  const view = whole === athletes ? { slots: athletes, shown: athletes.length } : progressiveSlots(athletes, committed.current, limit);
   useLayoutEffect(() => {
     committed.current = view.slots;
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_PAINT_ROWS, progressiveSlots } from './RosterTable';
+import { FIRST_PAINT_ROWS, firstPaintRows, progressiveSlots } from './RosterTable';
 
 const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ id: from + i }));
 
@@ -60,5 +60,18 @@ describe('progressiveSlots: what the frame of a change renders, rows keyed by po
     expect(slots[0]).toBe(next[0]);
     expect(shown).toBe(FIRST_PAINT_ROWS);
     expect(slots).toHaveLength(FIRST_PAINT_ROWS);
+  });
+});
+
+describe('firstPaintRows: changed rows the first frame renders', () => {
+  it('covers the whole window height, up to FIRST_PAINT_ROWS', () => {
+    expect(firstPaintRows(800)).toBe(22); // 800 / 37 px rows, rounded up
+    expect(firstPaintRows(1440)).toBe(FIRST_PAINT_ROWS);
+    expect(firstPaintRows(100)).toBe(8);
+  });
+
+  it('is the limit progressiveSlots applies', () => {
+    const { shown } = progressiveSlots(rows(0, 100), rows(500, 100), firstPaintRows(800));
+    expect(shown).toBe(22);
   });
 });
