@@ -76,10 +76,14 @@ export function thisMonday(timeZone = DEMO_TIME_ZONE): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Picks an option of a Mantine Select (or the roster's filter boxes) by the field's label. */
+/**
+ * Picks an option of a Mantine Select (or the roster's filter boxes) by the field's label. The field
+ * is a textbox while closed and a combobox while its list is open (a dialog may open it on focus),
+ * so the locator waits for either: deciding once by counting raced a dialog still opening.
+ */
 export async function pickOption(page: Page, scope: Locator | Page, label: string, option: string | RegExp): Promise<void> {
-  const field = scope.getByRole('combobox', { name: label, exact: true });
-  await ((await field.count()) ? field : scope.getByRole('textbox', { name: label, exact: true })).click();
+  const field = scope.getByRole('combobox', { name: label, exact: true }).or(scope.getByRole('textbox', { name: label, exact: true }));
+  await field.first().click();
   await page.getByRole('option', { name: option }).first().click();
 }
 
