@@ -1,11 +1,14 @@
 /**
  * Replication of the collections with the sync server (protocol: shared/sync/protocol.ts).
  *
+ * - first pull of a collection never synced here: in bulk (firstPull.ts), then the replication
+ *   starts where it ended.
  * - pull: `GET {base}/{collection}/pull?seq=&limit=` by checkpoint; push of every collection the
  *   app edits (pushed.ts; coaches is read-only): pushHandler.ts, in the order pushed.ts sets.
  * - The outbox ("changes not yet sent") is reconciled whenever a pushed collection goes idle.
  * - live: ONE multiplexed SSE stream; `ready` (sent on every connect) -> 'RESYNC' into every
- *   collection's stream$, so anything missed while disconnected is pulled by checkpoint;
+ *   collection's stream$, so anything missed while disconnected is pulled by checkpoint (coming
+ *   back online reconnects the stream; only without a stream does it prompt the pulls itself);
  *   `change` -> its documents are written at once (so another coach's edit shows without waiting
  *   for a pull), then a 'RESYNC' into that collection's stream$ (bursts coalesced, one per
  *   collection per RESYNC_COALESCE_MS, resyncPrompts.ts). The event's checkpoint is never taken:
@@ -34,6 +37,7 @@ import { openLiveStream, type FetchLike, type LiveStream, type SseEvent } from '
 import { PUSHED_COLLECTIONS, isPushed, type PushedCollection } from './pushed';
 import { pushHandler, pushOrder } from './pushHandler';
 import { coalesceResyncs } from './resyncPrompts';
+import { firstPull } from './firstPull';
 import { reconcileOutbox, useLiveSyncState } from './syncStatus';
 
 export const PULL_BATCH = 1000; // the server's PULL_MAX_LIMIT: fewer round trips on a first sync
@@ -162,6 +166,13 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
     };
   }
 
+  /** One page of a collection's changes after `seq` on the server. */
+  const pullPage = async <C extends SyncCollection>(collection: C, seq: number, limit: number): Promise<PullResponse<SyncDocs[C]>> => {
+    const res = await doFetch(`${base}/${collection}/pull?seq=${seq}&limit=${limit}`, { headers: auth, cache: 'no-store' });
+    if (!res.ok) return failed(res);
+    return (await res.json()) as PullResponse<SyncDocs[C]>;
+  };
+
   function replicate<C extends SyncCollection>(collection: C): RxReplicationState<SyncDocs[C], Checkpoint> {
     return replicateRxCollection<SyncDocs[C], Checkpoint>({
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxDB types collections per name; the union is safe here
@@ -170,6 +181,7 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
       live: true,
       retryTime: config.retryTimeMs ?? 5000,
       waitForLeadership: true,
+      autoStart: false, // started in the leader tab after its bulk first pull (begin)
       toggleOnDocumentVisible: false,
       pull: {
         batchSize: PULL_BATCH,
@@ -177,9 +189,7 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
         modifier: (doc: Record<string, unknown>) => trimToSchema(collection, doc),
         handler: async (checkpoint, batchSize) => {
           const seq = checkpoint?.seq ?? 0;
-          const res = await doFetch(`${base}/${collection}/pull?seq=${seq}&limit=${batchSize}`, { headers: auth, cache: 'no-store' });
-          if (!res.ok) return failed(res);
-          const body = (await res.json()) as PullResponse<SyncDocs[C]>;
+          const body = await pullPage(collection, seq, batchSize);
           if (isPushed(collection)) rememberPulled(collection, body.documents.map((d) => trimToSchema(collection, d as Record<string, unknown>) as unknown as Record<string, unknown>));
           const reached = body.checkpoint ?? checkpoint ?? { seq };
           pulledTo.set(collection, reached);
@@ -219,10 +229,12 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
   };
 
   const activity = new Map<RxReplicationState<unknown, Checkpoint>, boolean>();
+  let firstPulls = 0; // collections still in their bulk first pull
+  const showActivity = () => useLiveSyncState.getState().set({ active: firstPulls > 0 || [...activity.values()].some(Boolean) });
   const subs = all.flatMap((rep) => [
     rep.active$.subscribe((active) => {
       activity.set(rep, active);
-      useLiveSyncState.getState().set({ active: [...activity.values()].some(Boolean) });
+      showActivity();
       if (!active && pushed.includes(rep)) void reconcile();
     }),
     rep.error$.subscribe((err) => {
@@ -282,12 +294,43 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
   const browserOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
   if (!leader) useLiveSyncState.getState().set({ leader: false, connection: browserOffline() ? 'offline' : 'online' });
   const leadership = leader ? Promise.resolve(true) : db.waitForLeadership();
+  /**
+   * A collection never synced here gets its first pull in bulk (firstPull.ts), then its replication
+   * starts from where that pull ended. A first pull that fails part way is said on the log; the
+   * replication carries on from its last page (and retries as it does any pull).
+   */
+  const begin = async (c: SyncCollection) => {
+    firstPulls++;
+    showActivity();
+    try {
+      const result = await firstPull({
+        collection: db[c],
+        replicationIdentifier: replicationIdentifier(c, config.serverUrl, config.orgId),
+        pushed: isPushed(c),
+        batchSize: PULL_BATCH,
+        pull: (seq, limit) => pullPage(c, seq, limit),
+        modifier: (doc) => trimToSchema(c, doc) as unknown as WithDeleted<Record<string, unknown>>,
+        stopped: () => stopped,
+      });
+      if (result.ran && result.error && !stopped) log(`[sync] ${c}: first pull stopped after ${result.documents} documents (the sync carries on): ${String(result.error)}`);
+    } catch (err) {
+      if (!stopped) log(`[sync] ${c}: first pull not run (the sync pulls instead): ${String(err)}`);
+    } finally {
+      firstPulls--;
+      showActivity();
+    }
+    // Errors of start() are emitted on error$ (logged above).
+    if (!stopped) await replications[c].start().catch(() => undefined);
+  };
+  const beginnings: Promise<void>[] = [];
+
   void leadership.then(() => {
     if (stopped) return;
     if (!leader) {
       leader = true;
       useLiveSyncState.getState().set({ leader: true, connection: browserOffline() ? 'offline' : 'connecting' });
     }
+    for (const c of present) beginnings.push(begin(c));
     if (config.live === false) return;
     stream = openLiveStream({
       url: `${base}/stream`,
@@ -309,8 +352,10 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
   };
   const onOnline = () => {
     if (!leader) useLiveSyncState.getState().set({ connection: 'online' });
-    stream?.reconnectNow();
-    reSync();
+    // The live stream's `ready` on reconnecting prompts every collection's pull; a second prompt
+    // here would make RxDB scan again, for pushing, every document that pull has just written.
+    if (stream) stream.reconnectNow();
+    else reSync();
   };
   const onOffline = () => {
     useLiveSyncState.getState().set({ connection: 'offline' });
@@ -336,6 +381,7 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
         window.removeEventListener('online', onOnline);
         window.removeEventListener('offline', onOffline);
       }
+      await Promise.all(beginnings); // a first pull stops at its next step; nothing is written after stop()
       subs.forEach((s) => s.unsubscribe());
       await Promise.all(all.map((r) => r.cancel()));
       useLiveSyncState.getState().set({ active: false });
