@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSyncServer } from './fakeServer';
+import { createGroup, deleteGroup } from './groups';
 import { RESYNC_COALESCE_MS, coalesceResyncs } from './resyncPrompts';
 import type { FetchLike } from './sse';
 import { sampleAthlete, uuid } from './testDb';
@@ -18,9 +19,9 @@ function liveServer() {
   const server = new FakeSyncServer();
   const encoder = new TextEncoder();
   let streamController: ReadableStreamDefaultController<Uint8Array> | null = null;
-  const counts = { athletePulls: 0 };
-  /** While set, athlete pulls wait for it (a slow pull round trip). */
-  const hold: { athletePulls: Promise<void> | null } = { athletePulls: null };
+  const counts = { athletePulls: 0, heldPushes: 0 };
+  /** While set, athlete pulls wait for it (a slow pull round trip); group pushes are stored, then answered once it resolves. */
+  const hold: { athletePulls: Promise<void> | null; groupPushAnswers: Promise<void> | null } = { athletePulls: null, groupPushAnswers: null };
   const fetch = async (input: string, init?: RequestInit) => {
     if (input.endsWith('/stream')) {
       const body = new ReadableStream<Uint8Array>({
@@ -34,6 +35,12 @@ function liveServer() {
     if (input.includes('/athletes/pull')) {
       counts.athletePulls++;
       if (hold.athletePulls) await hold.athletePulls;
+    }
+    if (input.includes('/groups/push') && hold.groupPushAnswers) {
+      const res = await server.fetch(input, init);
+      counts.heldPushes++;
+      await hold.groupPushAnswers;
+      return res;
     }
     return server.fetch(input, init);
   };
@@ -173,5 +180,34 @@ describe('resync prompts', () => {
     await Promise.resolve();
     expect(seen).toHaveLength(4);
     expect(seen[3]).toBe('coaches');
+  });
+});
+
+describe('an edit made while the push before it is on its way', () => {
+  it('is pushed against the state just sent when the live event of that push comes before its answer', async () => {
+    const { server, fetch, send, counts, hold } = liveServer();
+    server.role = 'head_coach';
+    const { data, sync } = await startLive(server, fetch);
+    let release = () => undefined as void;
+    hold.groupPushAnswers = new Promise<void>((resolve) => (release = resolve));
+
+    const created = await createGroup(data.db, 'Tuesday track');
+    if (!created.ok) throw new Error(created.message);
+    const id = created.value.id;
+    await expect.poll(() => counts.heldPushes).toBe(1);
+    // The server stored it with its own timestamps; its change event arrives before the answer...
+    const row = server.rows.groups.get(id);
+    send({ collection: 'groups', documents: [row?.doc], first_seq: row?.seq });
+    await wait(100);
+    // ...and the coach removes the group again (an undo) before the answer comes.
+    expect((await deleteGroup(data.db, id)).ok).toBe(true);
+    hold.groupPushAnswers = null;
+    release();
+    await expect.poll(() => server.get('groups', id)?._deleted, { timeout: 5000 }).toBe(true);
+    // The event's copy may show the group again for a moment; the pull after it brings the removal.
+    await expect.poll(async () => data.db.groups.findOne(id).exec(), { timeout: 5000 }).toBeNull();
+    await sync.replications.groups.awaitInSync();
+    expect(server.get('groups', id)?._deleted).toBe(true);
+    expect(data.notices).toEqual([]);
   });
 });

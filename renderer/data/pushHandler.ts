@@ -30,6 +30,8 @@ export type PushDeps<C extends PushedCollection> = {
   failed(res: Response): Promise<never>;
   /** The server state of a document as last pulled, if it was pulled lately (replication.ts). */
   pulled?(id: string): WithDeleted<SyncDocs[C]> | undefined;
+  /** The local documents now (trimmed; a removed one is absent). */
+  current?(ids: readonly string[]): Promise<Map<string, WithDeleted<SyncDocs[C]>>>;
 };
 
 const idOf = (doc: unknown) => (doc as { id: string }).id;
@@ -41,6 +43,13 @@ const idOf = (doc: unknown) => (doc as { id: string }).id;
  * has, so it would never come down again and this laptop would keep its own created_at and
  * updated_at. Answering it as a conflict with that master makes the conflict handler (a merge
  * with nothing to merge) store the server's copy. Found by the chaos test (tests/chaos).
+ *
+ * Only while the local document is still what was pushed (`current`): when the coach edited it
+ * again meanwhile (an undo right after a bulk assign, while the live event of the assign came
+ * before its answer), RxDB cannot store the resolved copy over that edit, leaves the document
+ * without a push base, and the edit's push comes back as a conflict the server wins: the undo was
+ * lost. Such a row is taken as accepted; the edit is pushed against it, and its pull brings the
+ * server's stamps.
  */
 function hasServerStamps(master: Record<string, unknown>, local: Record<string, unknown>): boolean {
   return sameDocumentState(master, local) && SERVER_FIELDS.some((f) => !sameJson(master[f], local[f]));
@@ -91,13 +100,16 @@ export function pushHandler<C extends PushedCollection>(deps: PushDeps<C>) {
     );
     const pushed = new Map(rows.map((r) => [idOf(r.newDocumentState), r.newDocumentState]));
     const refusedIds = new Set(rejections.map((r) => r.id));
-    for (const [id, local] of pushed) {
-      if (conflictIds.has(id) || refusedIds.has(id)) continue;
+    const stamped = [...pushed].filter(([id, local]) => {
+      const master = conflictIds.has(id) || refusedIds.has(id) ? undefined : deps.pulled?.(id);
+      return master !== undefined && hasServerStamps(master, local);
+    });
+    const now = stamped.length > 0 && deps.current ? await deps.current(stamped.map(([id]) => id)) : null;
+    for (const [id, local] of stamped) {
       const master = deps.pulled?.(id);
-      if (master && hasServerStamps(master, local)) {
-        conflictIds.add(id);
-        conflictDocs.push(master);
-      }
+      if (!master || (now && !sameJson(now.get(id), deps.trim(local as Record<string, unknown>)))) continue;
+      conflictIds.add(id);
+      conflictDocs.push(master);
     }
     for (const r of rejections) {
       const local = pushed.get(r.id);

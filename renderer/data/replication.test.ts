@@ -170,3 +170,4 @@ describe('replication identifier', () => {
     expect(replicationIdentifier('athletes', 'http://sync.test/', 'org-1')).toBe('astral-athletes-http://sync.test/sync/v2/orgs/org-1');
   });
 });
+

@@ -162,6 +162,10 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
         awaitCollections: (cs) => order(collection, cs),
         failed,
         pulled: (id) => recentlyPulled.get(`${collection}:${id}`) as WithDeleted<SyncDocs[C]> | undefined,
+        current: async (ids) => {
+          const found = await db[collection].findByIds([...ids]).exec();
+          return new Map([...found].map(([id, doc]) => [id, trimToSchema(collection, doc.toJSON(true) as Record<string, unknown>)]));
+        },
       }),
     };
   }
