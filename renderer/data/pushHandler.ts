@@ -80,10 +80,34 @@ export function pushOrder(awaitInSync: (c: PushedCollection) => Promise<unknown>
   };
 }
 
+/** How many accepted states the push handler remembers as push bases (a row needs one only briefly). */
+export const ACCEPTED_MAX = 2000;
+
 export function pushHandler<C extends PushedCollection>(deps: PushDeps<C>) {
   type Row = RxReplicationWriteToMasterRow<SyncDocs[C]>;
-  const send = async (rows: Row[]): Promise<WithDeleted<SyncDocs[C]>[]> => {
-    if (rows.length === 0) return [];
+  /**
+   * The state the server last accepted from this handler, per document (bounded). RxDB keeps that
+   * state as the base of the next push, except where it could not store the copy resolving a
+   * conflict because the coach had edited the document again meanwhile (rxdb upstream: a 409 on
+   * that write skips the base): the next push then has no base, which the server can only answer
+   * as a conflict, and the coach's edit would lose to the server's copy of their own earlier edit.
+   * Such a row is sent with the accepted state as its base.
+   */
+  const accepted = new Map<string, WithDeleted<SyncDocs[C]>>();
+  const remember = (id: string, state: WithDeleted<SyncDocs[C]>) => {
+    accepted.delete(id);
+    accepted.set(id, state);
+    for (const key of accepted.keys()) {
+      if (accepted.size <= ACCEPTED_MAX) break;
+      accepted.delete(key);
+    }
+  };
+  const send = async (given: Row[]): Promise<WithDeleted<SyncDocs[C]>[]> => {
+    if (given.length === 0) return [];
+    const rows = given.map((r) => {
+      const base = r.assumedMasterState ? undefined : accepted.get(idOf(r.newDocumentState));
+      return base ? { ...r, assumedMasterState: base } : r;
+    });
     const res = await deps.fetch(deps.url, {
       method: 'POST',
       headers: { ...deps.headers, 'content-type': 'application/json' },
@@ -94,6 +118,11 @@ export function pushHandler<C extends PushedCollection>(deps: PushDeps<C>) {
     const conflictDocs = (body.conflicts ?? []).map((d) => deps.trim(d as Record<string, unknown>));
     const conflictIds = new Set(conflictDocs.map(idOf));
     const rejections = body.rejections ?? [];
+    const rejectedIds = new Set(rejections.map((r) => r.id));
+    for (const r of rows) {
+      const id = idOf(r.newDocumentState);
+      if (!conflictIds.has(id) && !rejectedIds.has(id)) remember(id, r.newDocumentState);
+    }
     deps.conflicts.noteRejections(
       rows.map((r) => idOf(r.newDocumentState)),
       rejections,
