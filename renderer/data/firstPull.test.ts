@@ -3,7 +3,7 @@ import { updateAthlete } from './athletes';
 import type { AstralData } from './database';
 import { FakeSyncServer } from './fakeServer';
 import { firstPull } from './firstPull';
-import { PULL_BATCH, replicationIdentifier, startSync, trimToSchema, type SyncHandle } from './replication';
+import { PULL_BATCH, STOP_WAIT_MS, replicationIdentifier, startSync, trimToSchema, type SyncHandle } from './replication';
 import type { FetchLike } from './sse';
 import { reconcileOutbox } from './syncStatus';
 import { openTestDatabase, sampleAthlete, uuid } from './testDb';
@@ -145,6 +145,15 @@ describe('first pull of a never-synced collection, in bulk', () => {
     expect(logged.some((m) => /athletes: first pull stopped after 1000 documents/.test(m))).toBe(true);
     expect(await data.db.athletes.count().exec()).toBe(ATHLETES - 1);
     expect(server.pushes).toBe(0);
+  });
+
+  it('does not hold up stopping the sync while a request hangs', async () => {
+    const server = bigServer();
+    const { sync } = await start(server, (pull) => (pull.collection === 'athletes' ? new Promise<never>(() => undefined) : Promise.resolve()));
+    await new Promise((r) => setTimeout(r, 100));
+    const began = Date.now();
+    await sync.stop();
+    expect(Date.now() - began).toBeLessThan(STOP_WAIT_MS + 1000);
   });
 
   it('does not run again once the collection was synced', async () => {

@@ -43,6 +43,8 @@ import { reconcileOutbox, useLiveSyncState } from './syncStatus';
 export const PULL_BATCH = 1000; // the server's PULL_MAX_LIMIT: fewer round trips on a first sync
 /** How many pulled server copies the push handler can look back on (a row waits for its push only briefly). */
 export const RECENTLY_PULLED_MAX = 2000;
+/** How long stop() waits for a first pull in progress to stop. */
+export const STOP_WAIT_MS = 2000;
 export const PUSH_BATCH = 500; // PUSH_MAX_ROWS; also the chunk size of RxDB's scan of local changes after a RESYNC
 
 export type SyncConfig = {
@@ -385,7 +387,12 @@ export function startSync(data: AstralData, config: SyncConfig): SyncHandle {
         window.removeEventListener('online', onOnline);
         window.removeEventListener('offline', onOffline);
       }
-      await Promise.all(beginnings); // a first pull stops at its next step; nothing is written after stop()
+      // A first pull stops at its next step. It is waited for only briefly: a request the server
+      // never answers must not hold up signing out (a write it tries after the database closed fails
+      // and is not reported).
+      let bound: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([Promise.all(beginnings), new Promise((resolve) => (bound = setTimeout(resolve, STOP_WAIT_MS)))]);
+      clearTimeout(bound);
       subs.forEach((s) => s.unsubscribe());
       await Promise.all(all.map((r) => r.cancel()));
       useLiveSyncState.getState().set({ active: false });
