@@ -1,4 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { updateAthlete } from './athletes';
 import type { AstralData } from './database';
 import { FakeSyncServer } from './fakeServer';
@@ -7,6 +9,7 @@ import { PULL_BATCH, STOP_WAIT_MS, replicationIdentifier, startSync, trimToSchem
 import type { FetchLike } from './sse';
 import { reconcileOutbox } from './syncStatus';
 import { openTestDatabase, sampleAthlete, uuid } from './testDb';
+import type { AnyRxStorage } from './validatedStorage';
 
 const SERVER_URL = 'http://sync.test';
 const ORG = uuid(500);
@@ -29,9 +32,20 @@ function bigServer() {
 
 type Pull = { collection: string; seq: number };
 
+/**
+ * The storages it runs on: RxDB's memory one, and Dexie (the app's), on fake-indexeddb, where the
+ * server copies are put straight into the meta instance's table (firstPull.ts writeServerCopies).
+ */
+const STORAGES: [string, () => AnyRxStorage | undefined][] = [
+  ['memory storage', () => undefined],
+  ['Dexie storage', () => getRxStorageDexie({ indexedDB, IDBKeyRange })],
+];
+let storage: () => AnyRxStorage | undefined = () => undefined;
+
 /** `hook` runs before the server answers a pull; a Response it returns is the answer instead. */
 async function start(server: FakeSyncServer, hook?: (pull: Pull) => Promise<Response | void>) {
-  const data = await openTestDatabase();
+  const base = storage();
+  const data = await openTestDatabase(undefined, base ? { storage: base } : {});
   const pulls: Pull[] = [];
   const logged: string[] = [];
   const fetch: FetchLike = async (input, init) => {
@@ -73,7 +87,11 @@ const settle = async (data: AstralData, sync: SyncHandle) => {
 
 const athletePulls = (pulls: Pull[]) => pulls.filter((p) => p.collection === 'athletes').map((p) => p.seq);
 
-describe('first pull of a never-synced collection, in bulk', () => {
+describe.each(STORAGES)('first pull of a never-synced collection, in bulk, on %s', (_name, storageOf) => {
+  beforeEach(() => {
+    storage = storageOf;
+  });
+
   it('stores every document, and the replication neither pulls them again nor pushes them', async () => {
     const server = bigServer();
     const { data, sync, pulls, logged } = await start(server);

@@ -33,11 +33,14 @@ import {
   getRxReplicationMetaInstanceSchema,
   now,
   type BulkWriteRow,
+  type DexieStorageInternals,
   type RxCollection,
+  type RxStorageBulkWriteResponse,
   type RxStorageInstance,
   type RxStorageInstanceReplicationInput,
   type WithDeleted,
 } from 'rxdb';
+import { fromStorageToDexie } from 'rxdb/plugins/storage-dexie';
 import type { Checkpoint } from '../../shared/sync/protocol';
 
 export type PulledPage = { documents: readonly Record<string, unknown>[]; checkpoint: Checkpoint | null };
@@ -73,6 +76,23 @@ async function replicationNames(collection: FirstPullOptions['collection'], repl
   const metaCollection = `rx-replication-meta-${await db.hashFunction([collection.name, replicationIdentifier].join('-'))}`;
   const checkpointKey = await getCheckpointKey({ identifier, forkInstance: collection.storageInstance, hashFunction: db.hashFunction } as unknown as RxStorageInstanceReplicationInput<unknown>);
   return { metaCollection, checkpointKey, downstreamContext: `replication-downstream-${checkpointKey}` };
+}
+
+/**
+ * The server copies of a page, into the meta instance. RxDB's Dexie storage reads every key of a
+ * bulkWrite before writing it, to find conflicts; these rows cannot conflict with anything (the
+ * replication has not started, so nothing else writes this instance, and a copy already there from
+ * an interrupted first sync is the server's state too), so on Dexie they are put straight into its
+ * table, in the storage's own stored form (fromStorageToDexie). That is a fifth of a first sync
+ * (tests/bench first-sync: 83 s against 66-68 s). Another storage (memory, in unit tests) gets the
+ * ordinary bulkWrite.
+ */
+async function writeServerCopies(meta: AnyInstance, rows: BulkWriteRow<Doc>[]): Promise<RxStorageBulkWriteResponse<Doc>> {
+  const internals = (await (meta as { internals?: unknown }).internals) as Partial<Awaited<DexieStorageInternals>> | undefined;
+  if (!internals?.dexieTable || !internals.booleanIndexes) return meta.bulkWrite(rows, 'replication-down-write-meta');
+  const { dexieTable, booleanIndexes } = internals;
+  await dexieTable.bulkPut(rows.map((r) => fromStorageToDexie(booleanIndexes, r.document)));
+  return { error: [] };
 }
 
 export async function firstPull(options: FirstPullOptions): Promise<FirstPullResult> {
@@ -167,7 +187,7 @@ export async function firstPull(options: FirstPullOptions): Promise<FirstPullRes
           : [];
         const [forkResult, metaResult] = await Promise.all([
           fork.bulkWrite(forkRows, names.downstreamContext),
-          metaRows.length > 0 ? meta.bulkWrite(metaRows, 'replication-down-write-meta') : Promise.resolve({ error: [] }),
+          metaRows.length > 0 ? writeServerCopies(meta, metaRows) : Promise.resolve({ error: [] }),
         ]);
         const refused = [...forkResult.error, ...metaResult.error];
         if (refused.length > 0) throw new Error(`${refused.length} of ${docs.length} pulled documents not written (${refused[0]?.status})`);

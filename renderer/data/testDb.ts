@@ -12,6 +12,7 @@ import type { PlanContent, TrainingPlan } from '../../shared/domain/plan';
 import type { NoticeDraft } from './conflicts';
 import type { SyncCollection } from '../../shared/sync/protocol';
 import { openAstralDatabase, validatedStorage, type AstralData } from './database';
+import type { AnyRxStorage } from './validatedStorage';
 
 let devMode = false;
 let counter = 0;
@@ -22,7 +23,11 @@ let counter = 0;
  */
 export const TEST_COLLECTIONS: readonly SyncCollection[] = ['athletes', 'coaches', 'groups', 'training_plans', 'plan_assignments'];
 
-export async function openTestDatabase(collections: readonly SyncCollection[] = TEST_COLLECTIONS): Promise<AstralData & { notices: NoticeDraft[] }> {
+/** `storage`: another base storage than RxDB's memory one (validated like the app's). */
+export async function openTestDatabase(
+  collections: readonly SyncCollection[] = TEST_COLLECTIONS,
+  options: { storage?: AnyRxStorage } = {},
+): Promise<AstralData & { notices: NoticeDraft[] }> {
   if (!devMode) {
     devMode = true;
     disableWarnings();
@@ -31,7 +36,7 @@ export async function openTestDatabase(collections: readonly SyncCollection[] = 
   const notices: NoticeDraft[] = [];
   const data = await openAstralDatabase({
     name: `astral-test-${Date.now().toString(36)}-${counter++}`,
-    storage: validatedStorage(getRxStorageMemory()),
+    storage: validatedStorage(options.storage ?? getRxStorageMemory()),
     multiInstance: false,
     collections,
     onNotice: (n) => notices.push(n),
