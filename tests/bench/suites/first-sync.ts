@@ -60,7 +60,7 @@ async function run(ctx: SuiteContext): Promise<SuiteResult> {
   const environment: Record<string, string> = {};
   const loadAtStart = loadavg()[0] ?? 0;
   const cleanup: (() => Promise<unknown>)[] = [];
-  const m: Measured = { total: 0, app: null, appNote: '', heapMb: null, rawAll: null, bulk: null, bulkHeapMb: null, pouch: null, pouchNote: '', catchUp: null, catchUpNote: '', rawRange: null };
+  const m: Measured = { total: 0, app: null, appNote: '', heapMb: null, rawAll: null, bulk: null, bulkHeapMb: null, floor: null, pouch: null, pouchNote: '', catchUp: null, catchUpNote: '', rawRange: null };
   try {
     ctx.log(`${ID}: bundling the harness page (esbuild)`);
     const harness = await startHarnessServer(await buildHarness({ readable: ctx.profile }));
@@ -150,6 +150,13 @@ async function run(ctx: SuiteContext): Promise<SuiteResult> {
       const bulkHeap = await sampleHeap(page);
       m.bulk = await within(page.evaluate(() => (window as unknown as H).__firstSync.bulkPut('bulkput-baseline')), left() - 30_000);
       m.bulkHeapMb = (await bulkHeap.stop()).peakMb;
+      await page.close();
+    }
+    // 3b. The same documents put straight into the stores RxDB makes for the app: the layout's floor.
+    if (left() > 60_000) {
+      ctx.log(`${ID}: the app's storage layout, written with bulkPut`);
+      const page = await openPage();
+      m.floor = await within(page.evaluate(() => (window as unknown as H).__firstSync.layoutFloor('layout-floor')), left() - 30_000);
       await page.close();
     }
 

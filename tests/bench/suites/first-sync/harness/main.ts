@@ -6,6 +6,8 @@
  *   startSync, live stream on) until its firstSync promise resolves, as the app does after sign-in;
  * - bulkPut: the same documents written straight into Dexie (one table per collection, key `id`,
  *   one bulkPut per collection), the storage limit;
+ * - layoutFloor: the same documents put straight into the stores RxDB makes for the app (each
+ *   document and its server copy, with their indexes): the least the app's layout can cost;
  * - pouch: PouchDB (pouchdb-browser, IndexedDB adapter) replicating the same documents from
  *   express-pouchdb.
  * The offline catch-up watches the app's collections for the changed documents (armCatchUp ->
@@ -14,10 +16,11 @@
 import Dexie from 'dexie';
 import PouchDB from 'pouchdb-browser';
 import type { Observable, Subscription } from 'rxjs';
-import type { RxChangeEvent } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { getComposedPrimaryKeyOfDocumentData, getRxReplicationMetaInstanceSchema, now, type DexieStorageInternals, type RxChangeEvent, type RxCollection, type RxDocumentData, type RxStorageInstance } from 'rxdb';
+import { fromStorageToDexie, getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { openAstralDatabase, validatedStorage, type AstralData } from '../../../../../renderer/data/database';
-import { startSync, type SyncHandle } from '../../../../../renderer/data/replication';
+import { isPushed } from '../../../../../renderer/data/pushed';
+import { startSync, trimToSchema, type SyncHandle } from '../../../../../renderer/data/replication';
 import { SYNC_COLLECTIONS, syncBasePath, type PullResponse } from '../../../../../shared/sync/protocol';
 
 export type SyncTarget = { serverUrl: string; token: string; orgId: string };
@@ -90,6 +93,56 @@ async function bulkPut(name: string): Promise<BulkPutResult> {
   }
   const ms = performance.now() - started;
   db.close();
+  return { fetchMs, ms, docs: n };
+}
+
+/**
+ * What the app's storage layout costs at the least: the same documents put straight into the Dexie
+ * stores RxDB creates for the app's collections (the collection's store with its indexes, and the
+ * replication meta store holding each pushed document's server copy), one bulkPut per collection and
+ * store, with no read, no RxDB bookkeeping and no network. The documents are shaped as the app stores
+ * them before the clock starts. The app's first sync cannot be faster than this; the distance from
+ * bulkPut to this is the layout's, the distance from this to the app is the sync's.
+ */
+async function layoutFloor(name: string): Promise<BulkPutResult> {
+  const fetched = performance.now();
+  const docs = (await (await fetch('/docs.json')).json()) as Record<string, Record<string, unknown>[]>;
+  const fetchMs = performance.now() - fetched;
+  const data = await openAstralDatabase({ name, onNotice: () => undefined, multiInstance: false });
+  const db = data.db;
+  type Internals = Awaited<DexieStorageInternals>;
+  const writes: { table: Internals['dexieTable']; rows: unknown[] }[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one instance per collection, each of its own document type
+  const opened: RxStorageInstance<any, any, any>[] = [];
+  let n = 0;
+  for (const c of SYNC_COLLECTIONS) {
+    const list = docs[c] ?? [];
+    if (list.length === 0) continue;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any of the collections
+    const collection: RxCollection<any> = db[c];
+    const primary = collection.schema.primaryPath as string;
+    const fork = (await (collection.storageInstance as unknown as { originalStorageInstance: { internals: DexieStorageInternals } }).originalStorageInstance.internals);
+    const lwt = now();
+    const stored: Record<string, unknown>[] = list.map((d) => ({ ...trimToSchema(c, d), _meta: { lwt }, _rev: `1-${db.token}`, _attachments: {} }));
+    writes.push({ table: fork.dexieTable, rows: stored.map((d) => fromStorageToDexie(fork.booleanIndexes, d as RxDocumentData<Record<string, unknown>>)) });
+    if (isPushed(c)) {
+      const schema = getRxReplicationMetaInstanceSchema(collection.schema.jsonSchema, false);
+      const meta = await db.storage.createStorageInstance({ databaseName: db.name, collectionName: `layout-floor-meta-${c}`, databaseInstanceToken: db.token, multiInstance: false, options: {}, schema, devMode: false });
+      opened.push(meta);
+      const metaInternals = await (meta as unknown as { internals: DexieStorageInternals }).internals;
+      const copies = stored.map((d) => {
+        const itemId = String(d[primary]);
+        return { id: getComposedPrimaryKeyOfDocumentData(schema, { itemId, isCheckpoint: '0' }), isCheckpoint: '0', itemId, docData: d, _deleted: false, _attachments: {}, _meta: { lwt }, _rev: `1-${db.token}` };
+      });
+      writes.push({ table: metaInternals.dexieTable, rows: copies.map((d) => fromStorageToDexie(metaInternals.booleanIndexes, d)) });
+    }
+    n += list.length;
+  }
+  const started = performance.now();
+  for (const w of writes) await w.table.bulkPut(w.rows);
+  const ms = performance.now() - started;
+  for (const meta of opened) await meta.close();
+  await db.close();
   return { fetchMs, ms, docs: n };
 }
 
@@ -210,6 +263,6 @@ async function stopApp(): Promise<void> {
   app = null;
 }
 
-const harness = { appSync, appCounts, bulkPut, pouch, armCatchUp, markStart, waitCatchUp, rawPull, countMarked, stopApp };
+const harness = { appSync, appCounts, bulkPut, layoutFloor, pouch, armCatchUp, markStart, waitCatchUp, rawPull, countMarked, stopApp };
 export type FirstSyncHarness = typeof harness;
 (window as unknown as { __firstSync: FirstSyncHarness }).__firstSync = harness;
