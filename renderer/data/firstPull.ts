@@ -62,7 +62,7 @@ export type FirstPullOptions = {
 };
 
 /** What a first pull wrote, or why it did not run. */
-export type FirstPullResult = { ran: true; documents: number; pages: number; complete: boolean; error: unknown } | { ran: false; reason: 'synced-before' | 'not-empty' };
+export type FirstPullResult = { ran: true; documents: number; error: unknown } | { ran: false; reason: 'synced-before' | 'not-empty' };
 
 type Doc = Record<string, unknown>;
 type LocalCheckpoint = { id: string; lwt: number };
@@ -158,7 +158,6 @@ export async function firstPull(options: FirstPullOptions): Promise<FirstPullRes
     };
 
     let documents = 0;
-    let pages = 0;
     let next: Promise<PulledPage> | null = options.pull(0, options.batchSize);
     try {
       while (next && !options.stopped()) {
@@ -194,11 +193,10 @@ export async function firstPull(options: FirstPullOptions): Promise<FirstPullRes
         // The documents and their server copies are in: only now do the positions move past them.
         await writeCheckpoints({ down: reached, up: localFrom ?? upTo });
         documents += docs.length;
-        pages++;
       }
-      return { ran: true, documents, pages, complete: next === null && !options.stopped(), error: null };
+      return { ran: true, documents, error: null };
     } catch (error) {
-      return { ran: true, documents, pages, complete: false, error };
+      return { ran: true, documents, error };
     } finally {
       watch.unsubscribe();
     }

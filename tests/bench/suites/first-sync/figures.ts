@@ -1,6 +1,6 @@
 /** The first-sync suite's figures and method notes, from what run.ts measured. */
 import type { Figure } from '../../lib/report';
-import type { AppSyncResult, BulkPutResult, CatchUpResult, PouchResult, RawPullResult } from './harness/main';
+import type { AppSyncResult, BulkPutResult, CatchUpResult, LayoutFloorResult, PouchResult, RawPullResult } from './harness/main';
 
 export type Measured = {
   total: number;
@@ -11,7 +11,7 @@ export type Measured = {
   bulk: BulkPutResult | null;
   bulkHeapMb: number | null;
   /** The same documents put into the stores RxDB makes for the app (harness layoutFloor). */
-  floor: BulkPutResult | null;
+  floor: LayoutFloorResult | null;
   pouch: PouchResult | null;
   pouchNote: string;
   catchUp: CatchUpResult | null;
@@ -70,6 +70,15 @@ export function firstSyncFigures(m: Measured): Figure[] {
       baseline: { label: 'raw pull of the same seq range', value: sec(m.rawRange?.ms) },
       ratioTarget: { op: '<=', value: 2 },
       note: m.catchUpNote,
+    },
+    {
+      label: 'Floor of a catch-up in the app\'s storage layout: read and put 5,000 documents and their server copies',
+      value: sec(m.floor?.catchUpMs),
+      unit: 's',
+      baseline: { label: 'raw pull of the catch-up\'s seq range', value: sec(m.rawRange?.ms) },
+      note: m.floor
+        ? `${n(Math.round(m.floor.catchUpDocs))} existing documents of the layout floor's stores: one bulkGet of their keys in each store, then one bulkPut of new versions into each; what a correct catch-up must do at the least (it reads the local and server copies not to overwrite an edit not yet pushed), without network, RxDB or its checkpoint. The app's catch-up is ${m.catchUp?.ms === null || m.catchUp?.ms === undefined ? 'not measured' : `${(m.catchUp.ms / m.floor.catchUpMs).toFixed(2)}x this`}`
+        : 'not measured: too little time left',
     },
   ];
 }
